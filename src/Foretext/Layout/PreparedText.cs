@@ -1,0 +1,197 @@
+// Stage: Layout. The output of Prepare and the only input of the line walker.
+// Struct-of-arrays, immutable after construction, safe to share between threads. The walker reads the
+// "output of measuring" group only; the rest serves cursors, offsets and line text.
+
+using System.Numerics;
+using Foretext.Text;
+
+namespace Foretext.Layout;
+
+/// <summary>
+/// Text prepared once for layout at any width: white space processed, segmented at the browser's break
+/// opportunities and measured with the real font. Opaque and immutable; lay it out with <see cref="TextLayout"/>.
+/// </summary>
+public class PreparedText
+{
+    // Input, kept for line text and offsets.
+    internal readonly string _sourceText;
+    internal readonly string _text; // after white-space processing; all segment offsets index this
+    internal readonly int[] _mapNormStart; // source offset = norm offset + _mapDelta[k] for the last k with _mapNormStart[k] <= norm
+    internal readonly int[] _mapDelta;
+
+    // Output of measuring (input to line breaking).
+    internal readonly SegmentKind[] _kinds;
+    internal readonly SegmentFlags[] _flags;
+    internal readonly double[] _widths; // CSS px; 0 for tabs (their width depends on the line position)
+    internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
+    internal readonly float[] _advances; // per UTF-16 unit, letter spacing included; read only to break inside a word
+    internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
+    internal readonly double _hyphenWidth;
+    internal readonly double _spaceWidth; // for tab stops
+    internal readonly bool _collapseSpaces;
+    internal readonly bool _breakWord;
+
+    internal PreparedText(PreparedText other)
+    {
+        _sourceText = other._sourceText;
+        _text = other._text;
+        _mapNormStart = other._mapNormStart;
+        _mapDelta = other._mapDelta;
+        _kinds = other._kinds;
+        _flags = other._flags;
+        _widths = other._widths;
+        _segmentStarts = other._segmentStarts;
+        _advances = other._advances;
+        _graphemeStarts = other._graphemeStarts;
+        _hyphenWidth = other._hyphenWidth;
+        _spaceWidth = other._spaceWidth;
+        _collapseSpaces = other._collapseSpaces;
+        _breakWord = other._breakWord;
+        Font = other.Font;
+        Options = other.Options;
+    }
+
+    internal PreparedText(
+        string sourceText, string text, int[] mapNormStart, int[] mapDelta,
+        SegmentKind[] kinds, SegmentFlags[] flags, double[] widths, int[] segmentStarts,
+        float[] advances, ulong[] graphemeStarts, double hyphenWidth, double spaceWidth,
+        string font, PrepareOptions options)
+    {
+        _sourceText = sourceText;
+        _text = text;
+        _mapNormStart = mapNormStart;
+        _mapDelta = mapDelta;
+        _kinds = kinds;
+        _flags = flags;
+        _widths = widths;
+        _segmentStarts = segmentStarts;
+        _advances = advances;
+        _graphemeStarts = graphemeStarts;
+        _hyphenWidth = hyphenWidth;
+        _spaceWidth = spaceWidth;
+        _collapseSpaces = options.WhiteSpace == WhiteSpace.Normal;
+        _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
+        Font = font;
+        Options = options;
+    }
+
+    /// <summary>The CSS font the text was measured with.</summary>
+    public string Font { get; }
+
+    /// <summary>The options the text was prepared with.</summary>
+    public PrepareOptions Options { get; }
+
+    /// <summary>The original text.</summary>
+    public string SourceText => _sourceText;
+
+    /// <summary>Number of segments.</summary>
+    public int SegmentCount => _kinds.Length;
+
+    /// <summary>The cursor just past the last segment.</summary>
+    public LayoutCursor End => new(_kinds.Length, 0);
+
+    /// <summary>UTF-16 offset in <see cref="SourceText"/> of the character at <paramref name="cursor"/> (the text length at the end).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The cursor is not inside this text.</exception>
+    public int GetSourceOffset(LayoutCursor cursor) => NormToSource(GetTextOffset(cursor));
+
+    internal int GetTextOffset(LayoutCursor cursor)
+    {
+        int segment = cursor.SegmentIndex;
+        if ((uint)segment > (uint)_kinds.Length || cursor.GraphemeIndex < 0 || (segment == _kinds.Length && cursor.GraphemeIndex != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cursor), cursor, "The cursor is outside the prepared text.");
+        }
+
+        if (segment == _kinds.Length)
+        {
+            return _text.Length;
+        }
+
+        int offset = GraphemeOffset(segment, cursor.GraphemeIndex);
+        if (offset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cursor), cursor, "The grapheme index is past the end of its segment.");
+        }
+
+        return offset;
+    }
+
+    internal int NormToSource(int normOffset)
+    {
+        if (normOffset >= _text.Length)
+        {
+            return _sourceText.Length;
+        }
+
+        int index = Array.BinarySearch(_mapNormStart, normOffset);
+        if (index < 0)
+        {
+            index = ~index - 1;
+        }
+
+        return normOffset + _mapDelta[index];
+    }
+
+    /// <summary>Norm offset of grapheme <paramref name="grapheme"/> of a segment, or -1 when the segment has fewer.</summary>
+    internal int GraphemeOffset(int segment, int grapheme)
+    {
+        int offset = _segmentStarts[segment];
+        int end = _segmentStarts[segment + 1];
+        while (grapheme > 0)
+        {
+            offset = NextGraphemeStart(offset, end);
+            if (offset >= end)
+            {
+                return -1;
+            }
+
+            grapheme--;
+        }
+
+        return offset;
+    }
+
+    /// <summary>The next grapheme start after <paramref name="offset"/>, capped at <paramref name="limit"/>.</summary>
+    internal int NextGraphemeStart(int offset, int limit)
+    {
+        int unit = offset + 1;
+        while (unit < limit)
+        {
+            ulong word = _graphemeStarts[unit >> 6] >> (unit & 63);
+            if (word != 0)
+            {
+                int next = unit + BitOperations.TrailingZeroCount(word);
+                return next < limit ? next : limit;
+            }
+
+            unit = (unit | 63) + 1;
+        }
+
+        return limit;
+    }
+
+    /// <summary>Width of text units [<paramref name="start"/>, <paramref name="end"/>) summed from per-unit advances.</summary>
+    internal double SumAdvances(int start, int end)
+    {
+        double sum = 0;
+        for (int i = start; i < end; i++)
+        {
+            sum += _advances[i];
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>Per-segment bits the walker reads.</summary>
+[Flags]
+internal enum SegmentFlags : byte
+{
+    None = 0,
+
+    /// <summary>A break opportunity follows the segment.</summary>
+    BreakAfter = 1,
+
+    /// <summary>The segment ends with a soft hyphen: breaking after it draws a hyphen whose width counts.</summary>
+    SoftHyphen = 2,
+}

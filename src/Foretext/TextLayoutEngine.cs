@@ -1,0 +1,55 @@
+// The prepare half of the public API (Pretext's prepare / prepareWithSegments / clearCache), bound to one measurer.
+
+using Foretext.Layout;
+using Foretext.Shaping;
+
+namespace Foretext;
+
+/// <summary>
+/// Prepares text for layout with one <see cref="ITextMeasurer"/>: the expensive phase, done once per
+/// (text, font, options). Thread-safe when the measurer is. Lay the result out with <see cref="TextLayout"/>.
+/// </summary>
+public sealed class TextLayoutEngine
+{
+    private readonly ITextMeasurer _measurer;
+
+    /// <summary>Creates an engine over a measurer (for real fonts, Foretext.HarfBuzz's measurer).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="measurer"/> is null.</exception>
+    public TextLayoutEngine(ITextMeasurer measurer)
+    {
+        ArgumentNullException.ThrowIfNull(measurer);
+        _measurer = measurer;
+    }
+
+    /// <summary>The measurer this engine prepares with.</summary>
+    public ITextMeasurer Measurer => _measurer;
+
+    /// <summary>
+    /// Processes white space, finds break opportunities and grapheme clusters, and measures every segment of
+    /// <paramref name="text"/> in <paramref name="font"/> (a CSS <c>font</c> shorthand).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The text is longer than <see cref="PrepareOptions.MaxTextLength"/>, or letter spacing is not finite.</exception>
+    /// <exception cref="FormatException">The measurer cannot parse <paramref name="font"/>.</exception>
+    /// <remarks>Lone surrogates are measured as U+FFFD and C0/C1 controls other than tab and line feed as zero-width, as browsers draw them; offsets are unchanged.</remarks>
+    public PreparedText Prepare(string text, string font, PrepareOptions? options = null)
+        => TextPreparer.Prepare(text, font, options ?? PrepareOptions.Default, _measurer);
+
+    /// <summary>Like <see cref="Prepare"/>, and also keeps each segment's text, kind, width and bidi level.</summary>
+    /// <inheritdoc cref="Prepare" path="/exception"/>
+    public PreparedTextWithSegments PrepareWithSegments(string text, string font, PrepareOptions? options = null)
+    {
+        PrepareOptions resolved = options ?? PrepareOptions.Default;
+        PreparedText prepared = TextPreparer.Prepare(text, font, resolved, _measurer);
+        return new PreparedTextWithSegments(prepared, BidiLevels.ForSegments(prepared, resolved.Direction));
+    }
+
+    /// <summary>Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>).</summary>
+    public void ClearCache()
+    {
+        if (_measurer is IMeasurementCache cache)
+        {
+            cache.ClearCache();
+        }
+    }
+}

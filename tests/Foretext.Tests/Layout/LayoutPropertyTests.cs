@@ -1,0 +1,150 @@
+// Invariants of the line walker as property tests (CsCheck, seeded; a failure prints its seed), over random
+// text and over every corpus in ../shared/corpora, with the fake measurer.
+
+using CsCheck;
+using Foretext.Layout;
+using Foretext.Text;
+
+namespace Foretext.Tests.Layout;
+
+public class LayoutPropertyTests
+{
+    private const string Font = "10px Test";
+    private static readonly TextLayoutEngine s_engine = new(FakeTextMeasurer.Instance);
+
+    // Pieces that exercise every rule: words, spaces, forced breaks, tabs, soft hyphens, glue, ZWSP, CJK,
+    // combining marks, emoji (surrogate pairs, ZWJ sequences), RTL letters, punctuation, URLs, numbers.
+    private static readonly string[] s_pieces =
+    [
+        "a", "word", "longerword", " ", "  ", "\n", "\t", "\u00AD", "\u00A0", "\u200B", "\u2060", "-", "/", "?", ",", ".",
+        "\u4E2D\u6587", "\u3002", "\u300C", "e\u0301", "\uD83D\uDE00", "\uD83D\uDC69\u200D\uD83D\uDCBB", "\u05E9\u05DC\u05D5\u05DD",
+        "\u0645\u0631\u062D\u0628\u0627", "https://example.com/a-b?c=1", "12:30", "1,000", "\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35",
+    ];
+
+    private static readonly Gen<string> s_text = Gen.Int[0, s_pieces.Length - 1].Array[0, 40]
+        .Select(indices => string.Concat(indices.Select(i => s_pieces[i])));
+
+    private static readonly Gen<PrepareOptions> s_options = Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[0, 3], Gen.Bool)
+        .Select((preWrap, keepAll, spacing, breakWord) => new PrepareOptions
+        {
+            WhiteSpace = preWrap ? WhiteSpace.PreWrap : WhiteSpace.Normal,
+            WordBreak = keepAll ? WordBreak.KeepAll : WordBreak.Normal,
+            LetterSpacing = spacing * 0.5,
+            OverflowWrap = breakWord ? OverflowWrap.BreakWord : OverflowWrap.Normal,
+        });
+
+    private static readonly Gen<(string Text, PrepareOptions Options, double Width)> s_case =
+        Gen.Select(s_text, s_options, Gen.Int[0, 4000].Select(w => w / 10.0));
+
+    [Fact]
+    public void AllLineApisAgree() => s_case.Sample(c => AssertApisAgree(s_engine.Prepare(c.Text, Font, c.Options), c.Width), iter: 3000);
+
+    [Fact]
+    public void LinesTileTheText() => s_case.Sample(c => AssertTiles(s_engine.Prepare(c.Text, Font, c.Options), c.Width), iter: 3000);
+
+    [Fact]
+    public void WiderBoxNeverGivesMoreLines() => Gen.Select(s_case, Gen.Int[0, 2000]).Sample(t =>
+    {
+        PreparedText prepared = s_engine.Prepare(t.Item1.Text, Font, t.Item1.Options);
+        int narrow = TextLayout.Layout(prepared, t.Item1.Width, 1).LineCount;
+        int wide = TextLayout.Layout(prepared, t.Item1.Width + t.Item2 / 10.0, 1).LineCount;
+        return wide <= narrow;
+    }, iter: 3000);
+
+    [Fact]
+    public void LayoutAtTheWidestLineKeepsTheBreaks() => s_case.Sample(c =>
+    {
+        PreparedText prepared = s_engine.Prepare(c.Text, Font, c.Options);
+        LineStats stats = TextLayout.MeasureLineStats(prepared, c.Width);
+        if (stats.MaxLineWidth > c.Width)
+        {
+            return true; // a line overflows (one grapheme wider than the box, or overflow-wrap: normal)
+        }
+
+        return Ends(prepared, stats.MaxLineWidth).SequenceEqual(Ends(prepared, c.Width));
+    }, iter: 3000);
+
+    [Fact]
+    public void CorporaAgreeTileAndNarrowMonotonically()
+    {
+        foreach (CorpusInfo corpus in SharedData.Corpora())
+        {
+            PreparedText prepared = s_engine.Prepare(corpus.Text, "20px Test", new PrepareOptions { Lang = corpus.Lang });
+            int previous = int.MaxValue;
+            for (int width = 200; width <= 900; width += 50)
+            {
+                AssertApisAgree(prepared, width);
+                AssertTiles(prepared, width);
+                int lines = TextLayout.Layout(prepared, width, 1).LineCount;
+                Assert.True(lines <= previous, $"{corpus.Id}: {lines} lines at {width}px, {previous} at {width - 50}px");
+                previous = lines;
+            }
+        }
+    }
+
+    [Fact]
+    public void AppStringsAgreeAndTile()
+    {
+        foreach (string text in SharedData.AppStrings())
+        {
+            PreparedText prepared = s_engine.Prepare(text, "16px Test");
+            for (int width = 120; width <= 400; width += 20)
+            {
+                AssertApisAgree(prepared, width);
+                AssertTiles(prepared, width);
+            }
+        }
+    }
+
+    private static List<LayoutCursor> Ends(PreparedText prepared, double width)
+    {
+        var ends = new List<LayoutCursor>();
+        TextLayout.WalkLineRanges(prepared, width, r => ends.Add(r.End));
+        return ends;
+    }
+
+    private static void AssertApisAgree(PreparedText prepared, double width)
+    {
+        LayoutResult layout = TextLayout.Layout(prepared, width, 10);
+        LayoutLinesResult lines = TextLayout.LayoutWithLines(prepared, width, 10);
+        List<LayoutCursor> walked = Ends(prepared, width);
+
+        var streamed = new List<LayoutCursor>();
+        LayoutCursor cursor = LayoutCursor.Start;
+        while (TextLayout.LayoutNextLine(prepared, cursor, width) is { } line)
+        {
+            streamed.Add(line.End);
+            cursor = line.End;
+        }
+
+        LineStats stats = TextLayout.MeasureLineStats(prepared, width);
+        Assert.Equal(layout.LineCount, lines.LineCount);
+        Assert.Equal(layout.LineCount, walked.Count);
+        Assert.Equal(layout.LineCount, stats.LineCount);
+        Assert.Equal(layout.Height, lines.Height);
+        Assert.Equal(walked, lines.Lines.Select(l => l.End));
+        Assert.Equal(walked, streamed);
+        Assert.Equal(lines.Lines.Count == 0 ? 0 : lines.Lines.Max(l => l.Width), stats.MaxLineWidth);
+    }
+
+    private static void AssertTiles(PreparedText prepared, double width)
+    {
+        LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, width, 10);
+        LayoutCursor expected = LayoutCursor.Start;
+        int sourceEnd = -1;
+        foreach (LayoutLine line in result.Lines)
+        {
+            Assert.Equal(expected, line.Start);
+            Assert.True(line.SourceStart > sourceEnd, "lines must start at strictly increasing offsets");
+            Assert.True(line.SourceEnd > line.SourceStart || line.SourceEnd == prepared.SourceText.Length);
+            expected = line.End;
+            sourceEnd = line.SourceStart;
+        }
+
+        if (result.LineCount > 0)
+        {
+            Assert.Equal(prepared.End, expected);
+            Assert.Equal(prepared.SourceText.Length, result.Lines[^1].SourceEnd);
+        }
+    }
+}

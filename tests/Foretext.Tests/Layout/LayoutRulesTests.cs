@@ -1,0 +1,269 @@
+// Layout rules against the fake measurer (10px font: most letters 5px, 'i' 'l' '.' ',' 2.5px, 'm' 'w' 7.5px,
+// space 2.5px, '-' 3.75px, CJK 10px). Each test names the CSS rule or browser behaviour it pins.
+
+using Foretext.Layout;
+using Foretext.Text;
+
+namespace Foretext.Tests.Layout;
+
+public class LayoutRulesTests
+{
+    private const string Font = "10px Test";
+    private static readonly TextLayoutEngine s_engine = new(FakeTextMeasurer.Instance);
+
+    private static PreparedText Prepare(string text, PrepareOptions? options = null) => s_engine.Prepare(text, Font, options);
+
+    private static string[] Lines(string text, double width, PrepareOptions? options = null)
+        => TextLayout.LayoutWithLines(Prepare(text, options), width, 20).Lines.Select(l => l.Text).ToArray();
+
+    private static readonly PrepareOptions s_preWrap = new() { WhiteSpace = WhiteSpace.PreWrap };
+
+    [Fact]
+    public void EmptyTextHasNoLines()
+    {
+        Assert.Equal(new LayoutResult(0, 0), TextLayout.Layout(Prepare(""), 100, 20));
+        Assert.Equal(0, TextLayout.Layout(Prepare("   \n\t  "), 100, 20).LineCount);
+        Assert.Equal(0, TextLayout.Layout(Prepare("", s_preWrap), 100, 20).LineCount);
+    }
+
+    [Fact]
+    public void WrapsAtSpaces()
+    {
+        Assert.Equal(["aaaa bbbb"], Lines("aaaa bbbb", 42.5));
+        Assert.Equal(["aaaa", "bbbb"], Lines("aaaa bbbb", 42.4));
+        Assert.Equal(new LayoutResult(2, 40), TextLayout.Layout(Prepare("aaaa bbbb"), 30, 20));
+    }
+
+    [Fact]
+    public void CollapsibleWhiteSpaceCollapses_CssText3_4_1_1()
+    {
+        // Runs of spaces, tabs and line feeds are one space; leading and trailing ones go.
+        PreparedText prepared = Prepare("  aaaa \t\n  bbbb  ");
+        LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, 1000, 20);
+        Assert.Equal("aaaa bbbb", Assert.Single(result.Lines).Text);
+        Assert.Equal(42.5, result.Lines[0].Width);
+        Assert.Equal(2, result.Lines[0].SourceStart);
+        Assert.Equal(17, result.Lines[0].SourceEnd);
+    }
+
+    [Fact]
+    public void TrailingSpacesHang_CssText3_4_1_3()
+    {
+        // The space after "aaaa" does not count toward fitting, in normal and in pre-wrap.
+        Assert.Equal(["aaaa", "bbbb"], Lines("aaaa bbbb", 20));
+        Assert.Equal(["aaaa"], Lines("aaaa      ", 20, s_preWrap));
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("aaaa      bbbb", s_preWrap), 30, 20);
+        Assert.Equal(["aaaa", "bbbb"], result.Lines.Select(l => l.Text));
+        Assert.Equal(20, result.Lines[0].Width);
+    }
+
+    [Fact]
+    public void LineStartsAfterCollapsedSpace()
+    {
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("aa   bb"), 10, 20);
+        Assert.Equal([0, 5], result.Lines.Select(l => l.SourceStart));
+    }
+
+    [Fact]
+    public void PreWrapKeepsSpacesAndBreaksAtLineFeeds()
+    {
+        Assert.Equal(["  aa", "bb"], Lines("  aa\nbb", 100, s_preWrap));
+        Assert.Equal(["a", "", "b"], Lines("a\n\nb", 100, s_preWrap)); // consecutive breaks give an empty line
+        Assert.Equal(["a"], Lines("a\n", 100, s_preWrap)); // a final break adds none
+        Assert.Equal([""], Lines("\n", 100, s_preWrap));
+        Assert.Equal(["a", "b"], Lines("a\r\nb", 100, s_preWrap)); // CR LF is one break
+        Assert.Equal(["a", "b"], Lines("a\rb", 100, s_preWrap));
+    }
+
+    [Fact]
+    public void PreWrapLeadingSpacesCount()
+    {
+        // Preserved spaces at the start of a line are content: "   aaaa" needs 27.5px.
+        Assert.Equal(["   aaaa"], Lines("   aaaa", 27.5, s_preWrap));
+        // Narrower, it breaks after them; the first line's spaces hang, so its drawn text is empty.
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("   aaaa", s_preWrap), 27, 20);
+        Assert.Equal(["", "aaaa"], result.Lines.Select(l => l.Text));
+        Assert.Equal([0, 3], result.Lines.Select(l => l.SourceStart));
+    }
+
+    [Fact]
+    public void TabsAdvanceToStopsOfEightSpaces_CssText3_TabSize()
+    {
+        // Space 2.5px, so a tab stop every 20px from the line start.
+        PreparedText prepared = Prepare("a\tb", s_preWrap);
+        LayoutLine line = Assert.Single(TextLayout.LayoutWithLines(prepared, 100, 20).Lines);
+        Assert.Equal(25, line.Width);
+        Assert.Equal(1, TextLayout.Layout(prepared, 25, 20).LineCount);
+        Assert.Equal(2, TextLayout.Layout(prepared, 24.9, 20).LineCount);
+
+        // At a stop, a tab goes to the next stop.
+        Assert.Equal(45, TextLayout.LayoutWithLines(Prepare("aaaa\tb", s_preWrap), 100, 20).Lines[0].Width);
+
+        // Tab stops are measured from each line's start.
+        LayoutLinesResult two = TextLayout.LayoutWithLines(Prepare("aaaa\naa\tb", s_preWrap), 100, 20);
+        Assert.Equal(25, two.Lines[1].Width);
+    }
+
+    [Fact]
+    public void TabUnderHalfASpaceFromAStopSkipsToTheNext_BlinkTabWidth()
+    {
+        // "aaa" + "l" + "l" ends at 20 - 0 ... use letter spacing to land 1px before a stop: 4 graphemes of 5+0.25.
+        var options = s_preWrap with { LetterSpacing = 0.25 };
+
+        // Space is 2.75 with spacing, stops every 22px; "aaaa" ends at 21, 1px < 1.375 short of the stop.
+        LayoutLine line = Assert.Single(TextLayout.LayoutWithLines(Prepare("aaaa\tb", options), 100, 20).Lines);
+        Assert.Equal(44 + 5.25, line.Width, 5);
+    }
+
+    [Fact]
+    public void SoftHyphenIsInvisibleUnlessChosen()
+    {
+        LayoutLinesResult one = TextLayout.LayoutWithLines(Prepare("aaaa\u00ADbbbb"), 100, 20);
+        Assert.Equal(40, Assert.Single(one.Lines).Width);
+
+        LayoutLinesResult two = TextLayout.LayoutWithLines(Prepare("aaaa\u00ADbbbb"), 30, 20);
+        Assert.Equal(["aaaa-", "bbbb"], two.Lines.Select(l => l.Text));
+        Assert.Equal(23.75, two.Lines[0].Width); // the hyphen's width counts
+    }
+
+    [Fact]
+    public void ChosenSoftHyphenMustFitWithItsHyphen()
+    {
+        // "aa" + hyphen = 13.75 fits 14 but "aaaa" + hyphen does not fit 23, so the first line breaks after "aa-".
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("aa\u00ADaa\u00ADbbbb"), 23, 20);
+        Assert.Equal(["aa-", "aa-", "bbbb"], result.Lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void BreakWordSplitsLongWordsAtGraphemes_CssText3_OverflowWrap()
+    {
+        Assert.Equal(["aaaa", "aaaa", "aa"], Lines("aaaaaaaaaa", 22));
+
+        // e + combining acute is one grapheme and never splits.
+        Assert.Equal(["ae\u0301", "ae\u0301"], Lines("ae\u0301ae\u0301", 12));
+
+        // Narrower than one grapheme: one grapheme a line.
+        Assert.Equal(["a", "a"], Lines("aa", 1));
+        Assert.Equal(["a", "a"], Lines("aa", 0));
+    }
+
+    [Fact]
+    public void LongWordMovesToItsOwnLineBeforeBreaking()
+    {
+        Assert.Equal(["bb", "aaaa", "aaaa", "aa"], Lines("bb aaaaaaaaaa", 22));
+    }
+
+    [Fact]
+    public void OverflowWrapNormalLetsWordsOverflow()
+    {
+        var options = new PrepareOptions { OverflowWrap = OverflowWrap.Normal };
+        Assert.Equal(["bb", "aaaaaaaaaa", "cc"], Lines("bb aaaaaaaaaa cc", 22, options));
+    }
+
+    [Fact]
+    public void LetterSpacingIsAddedPerGrapheme()
+    {
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        LayoutLine line = Assert.Single(TextLayout.LayoutWithLines(Prepare("aaaa bbbb", options), 100, 20).Lines);
+        Assert.Equal(51.5, line.Width, 9);
+        Assert.Equal(2, TextLayout.Layout(Prepare("aaaa bbbb", options), 51, 20).LineCount);
+
+        // Per grapheme cluster, not per code unit: e + combining mark gets one spacing.
+        Assert.Equal(6, TextLayout.MeasureNaturalWidth(Prepare("e\u0301", options)));
+    }
+
+    [Fact]
+    public void NoBreakSpaceGlues_UAX14_GL()
+    {
+        // No opportunity at NBSP, narrow NBSP or word joiner: the run breaks only by overflow-wrap.
+        Assert.Equal(["aaaa\u00A0b", "bbb"], Lines("aaaa\u00A0bbbb", 30));
+        Assert.Equal(["aaaa\u202Fb", "bbb"], Lines("aaaa\u202Fbbbb", 30));
+        Assert.Equal(["aaaa\u2060bb", "bb"], Lines("aaaa\u2060bbbb", 30));
+    }
+
+    [Fact]
+    public void ZeroWidthSpaceIsABreakOpportunity_UAX14_ZW()
+    {
+        Assert.Equal(["aaaa\u200B", "bbbb"], Lines("aaaa\u200Bbbbb", 30));
+    }
+
+    [Fact]
+    public void NaturalWidthIsTheWidestForcedLine()
+    {
+        Assert.Equal(40, TextLayout.MeasureNaturalWidth(Prepare("aa\naaaaaaaa\na", s_preWrap)));
+        Assert.Equal(42.5, TextLayout.MeasureNaturalWidth(Prepare("aaaa bbbb  ")));
+        Assert.Equal(0, TextLayout.MeasureNaturalWidth(Prepare("")));
+    }
+
+    [Fact]
+    public void LineStatsGiveCountAndWidestLine()
+    {
+        Assert.Equal(new LineStats(2, 25), TextLayout.MeasureLineStats(Prepare("aa bbbbb"), 30));
+    }
+
+    [Fact]
+    public void StreamingWithADifferentWidthPerLine()
+    {
+        PreparedText prepared = Prepare("aa bb cc dd ee");
+        double[] widths = [12, 30, 100];
+        var lines = new List<string>();
+        LayoutCursor cursor = LayoutCursor.Start;
+        for (int i = 0; ; i++)
+        {
+            LayoutLine? line = TextLayout.LayoutNextLine(prepared, cursor, widths[Math.Min(i, widths.Length - 1)]);
+            if (line is null)
+            {
+                break;
+            }
+
+            lines.Add(line.Text);
+            cursor = line.End;
+        }
+
+        Assert.Equal(["aa", "bb cc", "dd ee"], lines);
+        Assert.Null(TextLayout.LayoutNextLineRange(prepared, prepared.End, 100));
+    }
+
+    [Fact]
+    public void CursorsMapToSourceOffsets()
+    {
+        PreparedText prepared = Prepare("  aaaaaa  bb");
+        LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, 12, 20);
+        Assert.Equal(["aa", "aa", "aa", "bb"], result.Lines.Select(l => l.Text));
+        Assert.Equal([2, 4, 6, 10], result.Lines.Select(l => l.SourceStart));
+        Assert.Equal(new LayoutCursor(0, 2), result.Lines[1].Start);
+        Assert.Equal(4, prepared.GetSourceOffset(new LayoutCursor(0, 2)));
+        Assert.Equal(12, prepared.GetSourceOffset(prepared.End));
+        Assert.Throws<ArgumentOutOfRangeException>(() => prepared.GetSourceOffset(new LayoutCursor(0, 6)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => prepared.GetSourceOffset(new LayoutCursor(9, 0)));
+    }
+
+    [Fact]
+    public void MaterializeLineRangeMatchesLayoutWithLines()
+    {
+        PreparedText prepared = Prepare("aa bb\u00ADcc dd");
+        var ranges = new List<LayoutLineRange>();
+        TextLayout.WalkLineRanges(prepared, 20, ranges.Add);
+        LayoutLinesResult lines = TextLayout.LayoutWithLines(prepared, 20, 20);
+        Assert.Equal(lines.Lines, ranges.Select(r => TextLayout.MaterializeLineRange(prepared, r)));
+    }
+
+    [Fact]
+    public void PrepareWithSegmentsExposesSegments()
+    {
+        PreparedTextWithSegments prepared = s_engine.PrepareWithSegments("aa bb\tcc\n", Font, s_preWrap);
+        Assert.Equal(["aa", " ", "bb", "\t", "cc", "\n"], prepared.Segments);
+        Assert.Equal([SegmentKind.Text, SegmentKind.Space, SegmentKind.Text, SegmentKind.Tab, SegmentKind.Text, SegmentKind.HardBreak], prepared.Kinds);
+        Assert.Equal([10, 2.5, 10, 0, 10, 0], prepared.Widths);
+        Assert.Equal(5, prepared.GetSegmentSourceOffset(3));
+        Assert.Equal(TextLayout.Layout(prepared, 15, 20), TextLayout.Layout(Prepare("aa bb\tcc\n", s_preWrap), 15, 20));
+    }
+
+    [Fact]
+    public void ClearCacheReachesTheMeasurer()
+    {
+        var measurer = new FakeTextMeasurer();
+        new TextLayoutEngine(measurer).ClearCache();
+        Assert.Equal(1, measurer.ClearCount);
+    }
+}
