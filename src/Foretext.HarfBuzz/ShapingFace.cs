@@ -12,11 +12,8 @@ namespace Foretext.HarfBuzz;
 
 internal sealed class ShapingFace : IDisposable
 {
-    // Chromium gives Noto Color Emoji (bitmap strikes) advances of the strike scaled to the size, on a 1/64 px
-    // grid when the font is a fallback, and on whole px when the CSS names it (FINDINGS; measure-cases.txt
-    // emoji rows at 12-40px pin both).
-    private const double SUBPIXEL_GRID = 64;
-
+    // Chromium gives Noto Color Emoji (bitmap strikes) the strike's advance scaled to the size (136/109 em), and
+    // whole px when the CSS names the font (measure-cases.txt emoji rows at 12-40px pin both).
     private static readonly FontFunctions s_funcs = CreateFunctions();
 
     private readonly Blob _blob;
@@ -159,7 +156,11 @@ internal sealed class ShapingFace : IDisposable
             {
                 double strikeAdvance = Math.Round((double)units * strikePpem / upem, MidpointRounding.AwayFromZero);
                 double px = sizePx * strikeAdvance / strikePpem;
-                px = wholePx ? Math.Round(px, MidpointRounding.AwayFromZero) : Math.Round(px * SUBPIXEL_GRID, MidpointRounding.AwayFromZero) / SUBPIXEL_GRID;
+                if (wholePx)
+                {
+                    px = Math.Round(px, MidpointRounding.AwayFromZero);
+                }
+
                 return (int)Math.Round(px * 65536);
             }
 
