@@ -363,11 +363,9 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             buffer.AddUtf16(text.AsSpan(0, length), start, end - start);
             buffer.Script = script;
             buffer.Direction = script.HorizontalDirection == Direction.RightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
-            if (lang is not null)
-            {
-                buffer.Language = owner.GetLanguage(lang);
-            }
-
+            // Blink shapes unlabelled text with the default locale (en-US in headless Debian Chromium): it keeps
+            // Korean fonts on their default spaces (measure-cases.txt "Noto Sans CJK KR" row without lang).
+            buffer.Language = owner.GetLanguage(lang ?? CHROMIUM_DEFAULT_LOCALE);
             hbFont.Shape(buffer, Features(shaping, text.AsSpan(0, length), start, end, hbFont));
             ReadOnlySpan<GlyphInfo> infos = buffer.GetGlyphInfoSpan();
             ReadOnlySpan<GlyphPosition> positions = buffer.GetGlyphPositionSpan();
