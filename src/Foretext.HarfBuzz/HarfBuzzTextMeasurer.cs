@@ -97,7 +97,10 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 end++;
             }
 
-            MeasureChunk(text[start..end], font, style, noLigatures, advances[start..end]);
+            // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
+            // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
+            int lookahead = Math.Min(end + 1, text.Length);
+            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, advances[start..end]);
             start = end;
         }
     }
@@ -117,6 +120,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         bool[] clusterStarts = new bool[text.Length];
         int[] runKeys = new int[text.Length];
         MeasureCore(text, font, style.Lang, style.LetterSpacing != 0, advances, clusterStarts, runKeys);
+        MeasureAdvances(text, style, advances);
         Script[] scripts = new Script[text.Length];
         foreach ((int start, int end, Script script) in ScriptRuns(text))
         {
@@ -170,7 +174,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         return _parsedFonts.TryGetValue(font, out CssFont? parsed) ? parsed : _parsedFonts.GetOrAdd(font, CssFont.Parse(font));
     }
 
-    private void MeasureChunk(ReadOnlySpan<char> chunk, CssFont font, in MeasureStyle style, bool noLigatures, Span<double> advances)
+    private void MeasureChunk(ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, Span<double> advances)
     {
         var key = (style.Font, style.Lang, noLigatures);
         lock (_chunkLock)
@@ -178,14 +182,16 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             if (_chunks.TryGetValue(key, out Dictionary<string, double[]>? byText) &&
                 byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chunk, out double[]? cached))
             {
-                cached.CopyTo(advances);
+                cached.AsSpan(0, measuredLength).CopyTo(advances);
                 return;
             }
         }
 
         Scratch scratch = t_scratch ??= new Scratch();
         scratch.Ensure(chunk.Length);
-        MeasureCore(chunk, font, style.Lang, noLigatures, advances, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length));
+        double[] all = new double[chunk.Length];
+        MeasureCore(chunk, font, style.Lang, noLigatures, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length));
+        all.AsSpan(0, measuredLength).CopyTo(advances);
         if (_maxCachedChunks == 0)
         {
             return;
@@ -204,7 +210,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 _chunks[key] = byText = new Dictionary<string, double[]>(StringComparer.Ordinal);
             }
 
-            if (byText.TryAdd(chunk.ToString(), advances.ToArray()))
+            if (byText.TryAdd(chunk.ToString(), all))
             {
                 _chunkCount++;
             }

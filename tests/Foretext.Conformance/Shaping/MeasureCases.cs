@@ -8,7 +8,7 @@ using System.Text;
 namespace Foretext.Conformance.Shaping;
 
 /// <summary>One line of measure-cases.txt.</summary>
-public sealed record MeasureCase(int Line, string Font, string? Lang, double LetterSpacing, string Text, double Expected, string Faces)
+public sealed record MeasureCase(int Line, string Font, string Options, string? Lang, double LetterSpacing, string Text, string EscapedText, double Expected, string Faces)
 {
     /// <summary>Finds measure-cases.txt by walking up from the test binaries to the repository.</summary>
     public static string FindFile()
@@ -70,7 +70,7 @@ public sealed record MeasureCase(int Line, string Font, string? Lang, double Let
                 }
             }
 
-            cases.Add(new MeasureCase(i + 1, parts[0], lang, spacing, Unescape(parts[2]),
+            cases.Add(new MeasureCase(i + 1, parts[0], parts[1], lang, spacing, Unescape(parts[2]), parts[2],
                 double.Parse(parts[3], CultureInfo.InvariantCulture), faces));
         }
 
