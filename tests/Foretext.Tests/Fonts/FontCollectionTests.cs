@@ -10,8 +10,6 @@ namespace Foretext.Tests.Fonts;
 
 public sealed class FontCollectionTests
 {
-    private const string DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
     [Fact]
     public void GarbageBytesThrowFontFileException()
     {
@@ -29,13 +27,15 @@ public sealed class FontCollectionTests
     [Fact]
     public void StreamFontIsMatchedAndMeasuredBeforeSystemFonts()
     {
-        if (!File.Exists(DEJAVU))
+        using FontconfigFontSource? fontconfig = FontconfigFontSource.TryCreate();
+        string? dejavu = fontconfig?.MatchFamily("DejaVu Sans", 400, false, 100)?.FilePath;
+        if (dejavu is null)
         {
-            return; // fonts-dejavu is not installed
+            return; // no fontconfig or no fonts-dejavu here
         }
 
         var collection = new FontCollection();
-        using (FileStream stream = File.OpenRead(DEJAVU))
+        using (FileStream stream = File.OpenRead(dejavu))
         {
             collection.AddStream(stream);
         }
