@@ -1,0 +1,85 @@
+// Stage: Shaping (fallback priority). Decides whether a cluster asks for emoji presentation, which makes
+// Blink try the emoji font (fontconfig lang und-zsye) before the standard font.
+// Input: code points. Output: yes/no. Spec: UTS #51 Emoji_Presentation, VS15/VS16, regional indicators,
+// keycaps; the property comes from the system ICU (u_hasBinaryProperty), as .NET's globalization loads it.
+
+using System.Runtime.InteropServices;
+
+namespace Foretext.HarfBuzz;
+
+internal static unsafe class EmojiPresentation
+{
+    private const int UCHAR_EMOJI_PRESENTATION = 58;
+    private const int VS15 = 0xFE0E;
+    private const int VS16 = 0xFE0F;
+    private const int COMBINING_ENCLOSING_KEYCAP = 0x20E3;
+
+    private static readonly delegate* unmanaged<int, int, sbyte> s_hasBinaryProperty = LoadIcu();
+
+    /// <summary>True when the cluster starting at <paramref name="text"/>[0] is drawn as an emoji by default.</summary>
+    public static bool IsEmojiCluster(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || System.Text.Rune.DecodeFromUtf16(text, out System.Text.Rune first, out int used) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        int next = -1;
+        if (used < text.Length && System.Text.Rune.DecodeFromUtf16(text[used..], out System.Text.Rune second, out _) == System.Buffers.OperationStatus.Done)
+        {
+            next = second.Value;
+        }
+
+        if (next == VS15)
+        {
+            return false;
+        }
+
+        if (next == VS16 || text.IndexOf((char)COMBINING_ENCLOSING_KEYCAP) >= 0 && text.IndexOf((char)VS16) >= 0)
+        {
+            return true;
+        }
+
+        int cp = first.Value;
+        if (cp is >= 0x1F1E6 and <= 0x1F1FF)
+        {
+            return true;
+        }
+
+        if (s_hasBinaryProperty != null)
+        {
+            return s_hasBinaryProperty(cp, UCHAR_EMOJI_PRESENTATION) != 0;
+        }
+
+        // Without ICU: the blocks whose code points are almost all emoji-presentation by default.
+        return cp is (>= 0x1F300 and <= 0x1F64F) or (>= 0x1F680 and <= 0x1F6FF) or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x1FA70 and <= 0x1FAFF);
+    }
+
+    private static delegate* unmanaged<int, int, sbyte> LoadIcu()
+    {
+        foreach (string dir in new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" })
+        {
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.EnumerateFiles(dir, "libicuuc.so.*").OrderByDescending(f => f.Length))
+            {
+                string suffix = Path.GetFileName(file)["libicuuc.so.".Length..];
+                if (suffix.Contains('.', StringComparison.Ordinal) || !NativeLibrary.TryLoad(file, out IntPtr lib))
+                {
+                    continue;
+                }
+
+                if (NativeLibrary.TryGetExport(lib, "u_hasBinaryProperty_" + suffix, out IntPtr fn) ||
+                    NativeLibrary.TryGetExport(lib, "u_hasBinaryProperty", out fn))
+                {
+                    return (delegate* unmanaged<int, int, sbyte>)fn;
+                }
+            }
+        }
+
+        return null;
+    }
+}

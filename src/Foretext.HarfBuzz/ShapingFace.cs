@@ -1,0 +1,172 @@
+// Stage: Shaping. A face loaded into HarfBuzz with Chromium's advance model.
+// Input: a FontFace and a size. Output: HarfBuzz fonts whose glyph advances equal Chromium's (Skia over
+// FreeType, unhinted, 16.16 fixed point).
+// Spec: FreeType FT_Get_Advance without hinting: round(units * x_scale / 64) with
+// x_scale = round((trunc(size * 64) << 16) / units_per_em); Skia hands that 16.16 value to HarfBuzz unchanged.
+
+using System.Collections.Concurrent;
+using HarfBuzzSharp;
+using Foretext.Fonts;
+
+namespace Foretext.HarfBuzz;
+
+internal sealed class ShapingFace : IDisposable
+{
+    // Chromium gives Noto Color Emoji (bitmap strikes) the strike's advance scaled to the size (136/109 em), and
+    // whole px when the CSS names the font (measure-cases.txt emoji rows at 12-40px pin both).
+    private static readonly FontFunctions s_funcs = CreateFunctions();
+
+    private readonly Blob _blob;
+    private readonly Face _face;
+    private readonly Font _base;
+    private readonly int _upem;
+    private readonly int _bitmapStrikePpem;
+    private readonly ConcurrentDictionary<(double, bool), Font> _sized = new();
+
+    public ShapingFace(FontFace fontFace, int id)
+    {
+        FontFace = fontFace;
+        Id = id;
+        byte[] data = fontFace.ReadData();
+        try
+        {
+            unsafe
+            {
+                var handle = System.Runtime.InteropServices.GCHandle.Alloc(data, System.Runtime.InteropServices.GCHandleType.Pinned);
+                _blob = new Blob(handle.AddrOfPinnedObject(), data.Length, MemoryMode.ReadOnly, () => handle.Free());
+            }
+
+            _blob.MakeImmutable();
+            if (fontFace.FaceIndex >= Math.Max(1, _blob.FaceCount))
+            {
+                throw new FontFileException($"font has no face {fontFace.FaceIndex}: {fontFace}");
+            }
+
+            _face = new Face(_blob, fontFace.FaceIndex);
+            _upem = _face.UnitsPerEm;
+            if (_upem <= 0 || _face.GlyphCount <= 0)
+            {
+                throw new FontFileException($"font file is corrupt or not a font: {fontFace}");
+            }
+
+            _base = new Font(_face);
+            _bitmapStrikePpem = ReadFirstStrikePpem(_face);
+            HasHalt = HasGposFeature(_face, "halt");
+            HasChws = HasGposFeature(_face, "chws");
+        }
+        catch (Exception e) when (e is not FontFileException)
+        {
+            throw new FontFileException($"cannot load font {fontFace}: {e.Message}", e);
+        }
+    }
+
+    public FontFace FontFace { get; }
+
+    public int Id { get; }
+
+    /// <summary>The face has OpenType 'halt' (alternate half widths), the precondition of Blink's HanKerning.</summary>
+    public bool HasHalt { get; }
+
+    /// <summary>The face has OpenType 'chws' (contextual half widths), which Blink uses for text-spacing-trim.</summary>
+    public bool HasChws { get; }
+
+    public Font GetFont(double sizePx, bool namedFamily)
+    {
+        bool wholePx = namedFamily && _bitmapStrikePpem > 0;
+        return _sized.GetOrAdd((sizePx, wholePx), static (key, self) => self.CreateSized(key.Item1, key.Item2), this);
+    }
+
+    public void Dispose()
+    {
+        foreach (Font font in _sized.Values)
+        {
+            font.Dispose();
+        }
+
+        _base.Dispose();
+        _face.Dispose();
+        _blob.Dispose();
+    }
+
+    private Font CreateSized(double sizePx, bool wholePx)
+    {
+        var font = new Font(_base);
+        long xScale = (long)Math.Round((double)((long)Math.Truncate(sizePx * 64) << 16) / _upem, MidpointRounding.AwayFromZero);
+        font.SetFontFunctions(s_funcs, new AdvanceModel(_base, xScale, sizePx, _upem, _bitmapStrikePpem, wholePx));
+        int scale = (int)Math.Round(sizePx * 65536);
+        font.SetScale(scale, scale);
+        return font;
+    }
+
+    private static FontFunctions CreateFunctions()
+    {
+        var funcs = new FontFunctions();
+        funcs.SetHorizontalGlyphAdvanceDelegate(static (Font font, object fontData, uint glyph) => ((AdvanceModel)fontData).Advance(glyph));
+        funcs.MakeImmutable();
+        return funcs;
+    }
+
+    private static int ReadFirstStrikePpem(Face face)
+    {
+        using Blob cblc = face.ReferenceTable(new Tag('C', 'B', 'L', 'C'));
+        ReadOnlySpan<byte> data = cblc.AsSpan();
+        // CBLC header (8 bytes) then BitmapSize records; ppemX is byte 44 of a record.
+        return data.Length >= 8 + 48 ? data[8 + 44] : 0;
+    }
+
+    private static bool HasGposFeature(Face face, string tag)
+    {
+        using Blob gpos = face.ReferenceTable(new Tag('G', 'P', 'O', 'S'));
+        ReadOnlySpan<byte> d = gpos.AsSpan();
+        if (d.Length < 10)
+        {
+            return false;
+        }
+
+        int featureList = (d[6] << 8) | d[7];
+        if (featureList + 2 > d.Length)
+        {
+            return false;
+        }
+
+        int count = (d[featureList] << 8) | d[featureList + 1];
+        for (int i = 0; i < count; i++)
+        {
+            int rec = featureList + 2 + (i * 6);
+            if (rec + 4 > d.Length)
+            {
+                return false;
+            }
+
+            if (d[rec] == tag[0] && d[rec + 1] == tag[1] && d[rec + 2] == tag[2] && d[rec + 3] == tag[3])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class AdvanceModel(Font unscaled, long xScale, double sizePx, int upem, int strikePpem, bool wholePx)
+    {
+        public int Advance(uint glyph)
+        {
+            int units = unscaled.GetHorizontalGlyphAdvance(glyph);
+            if (strikePpem > 0)
+            {
+                double strikeAdvance = Math.Round((double)units * strikePpem / upem, MidpointRounding.AwayFromZero);
+                double px = sizePx * strikeAdvance / strikePpem;
+                if (wholePx)
+                {
+                    px = Math.Round(px, MidpointRounding.AwayFromZero);
+                }
+
+                return (int)Math.Round(px * 65536);
+            }
+
+            // FT_MulDiv(units, x_scale, 64), rounding half away from zero.
+            long product = units * xScale;
+            return (int)(product >= 0 ? (product + 32) >> 6 : -((-product + 32) >> 6));
+        }
+    }
+}

@@ -1,0 +1,256 @@
+// Stage: Fonts (discovery). A minimal OpenType/TrueType reader for fonts found without fontconfig or supplied by
+// the caller.
+// Input: font file bytes (.ttf, .otf, .ttc). Output: per face its family name, weight, width, slant and the
+// code points its cmap maps.
+// Spec: OpenType 1.9 table directory, TTC header, 'name', 'OS/2', 'head', 'cmap' formats 4 and 12.
+
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Foretext.Fonts;
+
+internal static class OpenTypeFile
+{
+    private const uint TTC_TAG = 0x74746366; // 'ttcf'
+
+    public static int CountFaces(ReadOnlySpan<byte> data)
+    {
+        Require(data, 0, 12);
+        return BinaryPrimitives.ReadUInt32BigEndian(data) == TTC_TAG ? checked((int)ReadU32(data, 8)) : 1;
+    }
+
+    /// <summary>Reads the descriptors of face <paramref name="faceIndex"/>; throws FontFileException on bad data.</summary>
+    public static FaceDescriptor ReadDescriptor(ReadOnlySpan<byte> data, int faceIndex, string source)
+    {
+        try
+        {
+            int dir = DirectoryOffset(data, faceIndex);
+            string? family = null;
+            string? typographic = null;
+            if (TryFindTable(data, dir, "name", out int nameOff, out _))
+            {
+                family = ReadName(data, nameOff, 1);
+                typographic = ReadName(data, nameOff, 16);
+            }
+
+            double weight = 400;
+            double width = 100;
+            bool italic = false;
+            if (TryFindTable(data, dir, "OS/2", out int os2, out int os2Len) && os2Len >= 64)
+            {
+                weight = Math.Clamp((int)ReadU16(data, os2 + 4), 1, 1000);
+                width = ReadU16(data, os2 + 6) switch
+                {
+                    1 => 50, 2 => 62.5, 3 => 75, 4 => 87.5, 6 => 112.5, 7 => 125, 8 => 150, 9 => 200, _ => 100,
+                };
+                italic = (ReadU16(data, os2 + 62) & 0x201) != 0; // ITALIC or OBLIQUE bit
+            }
+
+            string name = typographic ?? family ?? throw new FontFileException($"font has no family name: {source}");
+            return new FaceDescriptor(name, family ?? name, weight, width, italic);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new FontFileException($"font file is corrupt: {source}", e);
+        }
+    }
+
+    /// <summary>Reads the sorted, disjoint code point ranges the face's best Unicode cmap maps to a glyph.</summary>
+    public static (int Start, int End)[] ReadCoverage(ReadOnlySpan<byte> data, int faceIndex, string source)
+    {
+        try
+        {
+            int dir = DirectoryOffset(data, faceIndex);
+            if (!TryFindTable(data, dir, "cmap", out int cmap, out _))
+            {
+                return [];
+            }
+
+            int count = ReadU16(data, cmap + 2);
+            int best = -1;
+            int bestRank = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int rec = cmap + 4 + (i * 8);
+                int platform = ReadU16(data, rec);
+                int encoding = ReadU16(data, rec + 2);
+                int sub = cmap + (int)ReadU32(data, rec + 4);
+                int format = ReadU16(data, sub);
+                int rank = (platform, encoding, format) switch
+                {
+                    (3, 10, 12) or (0, 4, 12) or (0, 6, 12) => 3,
+                    (3, 1, 4) or (0, 3, 4) => 2,
+                    (0, _, 4) or (3, 0, 4) => 1,
+                    _ => 0,
+                };
+                if (rank > bestRank)
+                {
+                    bestRank = rank;
+                    best = sub;
+                }
+            }
+
+            if (best < 0)
+            {
+                return [];
+            }
+
+            var ranges = new List<(int, int)>();
+            if (ReadU16(data, best) == 12)
+            {
+                uint groups = ReadU32(data, best + 12);
+                for (uint g = 0; g < groups; g++)
+                {
+                    int p = checked(best + 16 + (int)(g * 12));
+                    ranges.Add(((int)ReadU32(data, p), (int)ReadU32(data, p + 4)));
+                }
+            }
+            else
+            {
+                int segX2 = ReadU16(data, best + 6);
+                int ends = best + 14;
+                int starts = ends + segX2 + 2;
+                int deltas = starts + segX2;
+                int offsets = deltas + segX2;
+                for (int s = 0; s < segX2 / 2; s++)
+                {
+                    int end = ReadU16(data, ends + (s * 2));
+                    int start = ReadU16(data, starts + (s * 2));
+                    int delta = ReadU16(data, deltas + (s * 2));
+                    int rangeOffset = ReadU16(data, offsets + (s * 2));
+                    if (start == 0xFFFF)
+                    {
+                        continue;
+                    }
+
+                    // Keep only code points that map to a real glyph; fonts often map whole blocks to glyph 0.
+                    int runStart = -1;
+                    for (int c = start; c <= end; c++)
+                    {
+                        int glyph;
+                        if (rangeOffset == 0)
+                        {
+                            glyph = (c + delta) & 0xFFFF;
+                        }
+                        else
+                        {
+                            int at = offsets + (s * 2) + rangeOffset + ((c - start) * 2);
+                            glyph = ReadU16(data, at);
+                            glyph = glyph == 0 ? 0 : (glyph + delta) & 0xFFFF;
+                        }
+
+                        if (glyph != 0 && runStart < 0)
+                        {
+                            runStart = c;
+                        }
+                        else if (glyph == 0 && runStart >= 0)
+                        {
+                            ranges.Add((runStart, c - 1));
+                            runStart = -1;
+                        }
+                    }
+
+                    if (runStart >= 0)
+                    {
+                        ranges.Add((runStart, end));
+                    }
+                }
+            }
+
+            ranges.Sort();
+            return [.. ranges];
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new FontFileException($"font file is corrupt: {source}", e);
+        }
+    }
+
+    private static int DirectoryOffset(ReadOnlySpan<byte> data, int faceIndex)
+    {
+        if (ReadU32(data, 0) != TTC_TAG)
+        {
+            if (faceIndex != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(faceIndex));
+            }
+
+            return 0;
+        }
+
+        uint count = ReadU32(data, 8);
+        if ((uint)faceIndex >= count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(faceIndex));
+        }
+
+        return checked((int)ReadU32(data, 12 + (faceIndex * 4)));
+    }
+
+    private static bool TryFindTable(ReadOnlySpan<byte> data, int dir, string tag, out int offset, out int length)
+    {
+        uint want = BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(tag));
+        int numTables = ReadU16(data, dir + 4);
+        for (int i = 0; i < numTables; i++)
+        {
+            int rec = dir + 12 + (i * 16);
+            if (ReadU32(data, rec) == want)
+            {
+                offset = checked((int)ReadU32(data, rec + 8));
+                length = checked((int)ReadU32(data, rec + 12));
+                Require(data, offset, length);
+                return true;
+            }
+        }
+
+        offset = 0;
+        length = 0;
+        return false;
+    }
+
+    private static string? ReadName(ReadOnlySpan<byte> data, int table, int nameId)
+    {
+        int count = ReadU16(data, table + 2);
+        int strings = table + ReadU16(data, table + 4);
+        string? fallback = null;
+        for (int i = 0; i < count; i++)
+        {
+            int rec = table + 6 + (i * 12);
+            int platform = ReadU16(data, rec);
+            int language = ReadU16(data, rec + 4);
+            if (ReadU16(data, rec + 6) != nameId)
+            {
+                continue;
+            }
+
+            int length = ReadU16(data, rec + 8);
+            int offset = strings + ReadU16(data, rec + 10);
+            Require(data, offset, length);
+            ReadOnlySpan<byte> bytes = data.Slice(offset, length);
+            string value = platform is 0 or 3 ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.Latin1.GetString(bytes);
+            if (platform == 3 && language == 0x409)
+            {
+                return value;
+            }
+
+            fallback ??= value;
+        }
+
+        return fallback;
+    }
+
+    private static void Require(ReadOnlySpan<byte> data, int offset, int length)
+    {
+        if (offset < 0 || length < 0 || (long)offset + length > data.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset));
+        }
+    }
+
+    private static int ReadU16(ReadOnlySpan<byte> data, int offset) => BinaryPrimitives.ReadUInt16BigEndian(data.Slice(offset, 2));
+
+    private static uint ReadU32(ReadOnlySpan<byte> data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.Slice(offset, 4));
+}
+
+/// <summary>What a font file says about one face.</summary>
+internal readonly record struct FaceDescriptor(string Family, string LegacyFamily, double Weight, double Width, bool IsItalic);
