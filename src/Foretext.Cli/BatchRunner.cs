@@ -32,6 +32,7 @@ internal sealed class BatchRunner(TextLayoutEngine engine)
             Cases++;
             RunLine(line, lineNumber, writer);
             writer.Flush();
+            writer.Reset(); // one JSON value per output line
             output.WriteByte((byte)'\n');
         }
 
@@ -70,7 +71,7 @@ internal sealed class BatchRunner(TextLayoutEngine engine)
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or IOException or InvalidOperationException)
         {
             Failures++;
-            writer.Reset();
+            writer.Reset(); // drop a half-written result
             writer.WriteStartObject();
             writer.WriteString("id", id);
             writer.WriteString("error", $"{e.GetType().Name}: {e.Message}");
