@@ -43,6 +43,7 @@ public static class LineBreakOpportunities
         }
 
         bool keepAll = wordBreak == WordBreak.KeepAll;
+        bool reviseToUnicode151 = Unicode151LineBreakRules.Needed(IcuNative.Instance);
         IcuBreakIterator? iterator = null;
         int nextIcuBreak = -1;
         fixed (char* p = text)
@@ -97,7 +98,7 @@ public static class LineBreakOpportunities
                 {
                     if (iterator is null)
                     {
-                        iterator = IcuBreakIterator.Line(locale);
+                        iterator = IcuBreakIterator.LineForLang(locale);
                         iterator.SetText(p, length);
                     }
 
@@ -108,7 +109,13 @@ public static class LineBreakOpportunities
                     }
                 }
 
-                if (nextIcuBreak == i)
+                bool breaks = nextIcuBreak == i;
+                if (reviseToUnicode151)
+                {
+                    breaks = Unicode151LineBreakRules.Revise(IcuNative.Instance, p, length, i, breaks);
+                }
+
+                if (breaks)
                 {
                     result[i] = BreakOpportunity.Allowed;
                 }
