@@ -112,7 +112,7 @@ public static class LineBreakOpportunities
                 bool breaks = nextIcuBreak == i;
                 if (reviseToUnicode151)
                 {
-                    breaks = Unicode151LineBreakRules.Revise(IcuNative.Instance, p, length, i, breaks);
+                    breaks = Unicode151LineBreakRules.Revise(p, length, i, breaks);
                 }
 
                 if (breaks)
@@ -220,20 +220,19 @@ public static class LineBreakOpportunities
 
     // Blink ShouldKeepAfterKeepAll: CSS Text 3 word-break: keep-all keeps letters and numbers (general
     // categories L and N, a mark counting as the character it follows) together, except in the complex
-    // scripts (line break class SA: Thai, Lao, Khmer, Myanmar), which still break by dictionary.
-    private static unsafe bool KeepAllKeeps(char lastLast, char last, char current)
+    // scripts (line break class SA: Thai, Lao, Khmer, Myanmar), which still break by dictionary. Like Blink,
+    // this looks at single code units, so a surrogate (category Cs) never holds.
+    private static bool KeepAllKeeps(char lastLast, char last, char current)
     {
-        IcuNative icu = IcuNative.Instance;
-        char before = IsMark(icu.CharType(last)) ? lastLast : last;
-        return IsLetterOrNumber(icu.CharType(before)) && !IsComplexContext(icu, before)
-            && IsLetterOrNumber(icu.CharType(current)) && !IsComplexContext(icu, current);
+        char before = IsMark(IcuCharProperties.Category(last)) ? lastLast : last;
+        return IsLetterOrNumber(IcuCharProperties.Category(before)) && !IsComplexContext(before)
+            && IsLetterOrNumber(IcuCharProperties.Category(current)) && !IsComplexContext(current);
     }
 
     // UCharCategory: 1-5 letters (Lu Ll Lt Lm Lo), 6-8 marks (Mn Me Mc), 9-11 numbers (Nd Nl No).
-    private static bool IsLetterOrNumber(sbyte category) => category is (>= 1 and <= 5) or (>= 9 and <= 11);
+    private static bool IsLetterOrNumber(int category) => category is (>= 1 and <= 5) or (>= 9 and <= 11);
 
-    private static bool IsMark(sbyte category) => category is >= 6 and <= 8;
+    private static bool IsMark(int category) => category is >= 6 and <= 8;
 
-    private static unsafe bool IsComplexContext(IcuNative icu, char c) =>
-        icu.GetIntPropertyValue(c, IcuNative.PropertyLineBreak) == IcuNative.LineBreakComplexContext;
+    private static bool IsComplexContext(char c) => IcuCharProperties.LineBreak(c) == IcuNative.LineBreakComplexContext;
 }

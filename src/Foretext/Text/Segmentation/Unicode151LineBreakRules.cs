@@ -40,8 +40,7 @@ internal static unsafe class Unicode151LineBreakRules
     private const int InitialPunctuation = 28;
     private const int FinalPunctuation = 29;
 
-    // UProperty UCHAR_EAST_ASIAN_WIDTH and its F, H, W values (UAX #14's $EastAsian).
-    private const int PropertyEastAsianWidth = 0x1004;
+    // UEastAsianWidth F, H, W (UAX #14's $EastAsian).
     private const int EastAsianHalfwidth = 2;
     private const int EastAsianFullwidth = 3;
     private const int EastAsianWide = 5;
@@ -55,19 +54,19 @@ internal static unsafe class Unicode151LineBreakRules
     /// <summary>
     /// Revises ICU 72's decision at <paramref name="index"/> (between <c>text[index - 1]</c> and <c>text[index]</c>).
     /// </summary>
-    public static bool Revise(IcuNative icu, char* text, int length, int index, bool icuBreaks)
+    public static bool Revise(char* text, int length, int index, bool icuBreaks)
     {
         char last = text[index - 1];
         char current = text[index];
-        int lastClass = LineBreakClass(icu, last);
-        int currentClass = LineBreakClass(icu, current);
+        int lastClass = LineBreakClass(last);
+        int currentClass = LineBreakClass(current);
 
         if (icuBreaks)
         {
             // LB20a: (sot | BK | CR | LF | NL | SP | ZW | CB | GL) (HY | U+2010) x (AL | HL): "-word" keeps its hyphen.
             if ((lastClass == Hyphen || last == '\u2010') && currentClass is Alphabetic or HebrewLetter)
             {
-                int before = index >= 2 ? LineBreakClass(icu, text[index - 2]) : -1;
+                int before = index >= 2 ? LineBreakClass(text[index - 2]) : -1;
                 if (before is -1 or MandatoryBreak or CarriageReturn or LineFeed or NextLine or Space or ZeroWidthSpace
                     or ContingentBreak or Glue)
                 {
@@ -80,21 +79,21 @@ internal static unsafe class Unicode151LineBreakRules
 
         // LB19: x [QU - Pi], [QU - Pf] x; LB19a: a quote between East Asian characters may break.
         // Before an opening quote: x QU ([^EastAsian] | eot) and [^EastAsian] x QU no longer forbid it.
-        if (currentClass == Quotation && icu.CharType(current) == InitialPunctuation
-            && IsEastAsianStarter(lastClass) && index + 1 < length && IsEastAsian(icu, text[index + 1]))
+        if (currentClass == Quotation && IcuCharProperties.Category(current) == InitialPunctuation
+            && IsEastAsianStarter(lastClass) && index + 1 < length && IsEastAsian(text[index + 1]))
         {
             return true;
         }
 
         // After a closing quote: QU x [^EastAsian] and (sot | [^EastAsian]) QU x no longer forbid it.
-        if (lastClass == Quotation && icu.CharType(last) == FinalPunctuation && IsEastAsianStarter(currentClass)
-            && (index < 2 || IsEastAsian(icu, text[index - 2])))
+        if (lastClass == Quotation && IcuCharProperties.Category(last) == FinalPunctuation && IsEastAsianStarter(currentClass)
+            && (index < 2 || IsEastAsian(text[index - 2])))
         {
             return true;
         }
 
         // LB21a narrowed to HL (HY | BA) x [^HL]: between Hebrew letters a maqaf or hyphen may break.
-        if (currentClass == HebrewLetter && lastClass is Hyphen or BreakAfter && BaseClassBefore(icu, text, index - 1) == HebrewLetter)
+        if (currentClass == HebrewLetter && lastClass is Hyphen or BreakAfter && BaseClassBefore(text, index - 1) == HebrewLetter)
         {
             return true;
         }
@@ -106,17 +105,17 @@ internal static unsafe class Unicode151LineBreakRules
     private static bool IsEastAsianStarter(int lineBreakClass) =>
         lineBreakClass is Ideographic or HangulLv or HangulLvt or HangulL or HangulV or HangulT or ConditionalJapaneseStarter;
 
-    private static bool IsEastAsian(IcuNative icu, char c) =>
-        icu.GetIntPropertyValue(c, PropertyEastAsianWidth) is EastAsianFullwidth or EastAsianHalfwidth or EastAsianWide;
+    private static bool IsEastAsian(char c) =>
+        IcuCharProperties.EastAsianWidth(c) is EastAsianFullwidth or EastAsianHalfwidth or EastAsianWide;
 
-    private static int LineBreakClass(IcuNative icu, char c) => icu.GetIntPropertyValue(c, IcuNative.PropertyLineBreak);
+    private static int LineBreakClass(char c) => IcuCharProperties.LineBreak(c);
 
     // LB9: a combining mark takes the class of the character it follows.
-    private static int BaseClassBefore(IcuNative icu, char* text, int index)
+    private static int BaseClassBefore(char* text, int index)
     {
         for (int j = index - 1; j >= 0; j--)
         {
-            int lineBreakClass = LineBreakClass(icu, text[j]);
+            int lineBreakClass = LineBreakClass(text[j]);
             if (lineBreakClass is not (CombiningMark or ZeroWidthJoiner))
             {
                 return lineBreakClass;
