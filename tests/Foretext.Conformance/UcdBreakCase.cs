@@ -7,7 +7,7 @@ namespace Foretext.Conformance;
 /// <summary>One line of a UCD break test file.</summary>
 /// <param name="LineNumber">1-based line number in the file.</param>
 /// <param name="Text">The test string.</param>
-/// <param name="Breaks">UTF-16 offsets marked "÷", ascending; includes 0 where sot is marked "÷", and the text length.</param>
+/// <param name="Breaks">UTF-16 offsets marked "&#xF7;", ascending; includes 0 where sot is marked "&#xF7;", and the text length.</param>
 /// <param name="Comment">The line's comment: character names, classes and the rule numbers that apply.</param>
 public sealed record UcdBreakCase(int LineNumber, string Text, int[] Breaks, string Comment)
 {

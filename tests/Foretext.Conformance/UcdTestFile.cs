@@ -1,6 +1,6 @@
 // Stage: conformance tests (test data access).
 // Input: a vendored UCD break test file under data/ucd. Output: its test lines, keyed by 1-based line number.
-// Spec: the UCD *BreakTest.txt format: code points in hex separated by "÷" (break) or "×" (no break), then "#" comment.
+// Spec: the UCD *BreakTest.txt format: code points in hex separated by U+00F7 (break) or U+00D7 (no break), then "#" comment.
 
 using System.Globalization;
 using System.Text;

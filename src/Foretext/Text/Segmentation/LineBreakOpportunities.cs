@@ -62,7 +62,7 @@ public static class LineBreakOpportunities
 
                 // Blink BreakSpaceType::kAfterSpaceRun: never before a breakable space, always after a run of them,
                 // whatever UAX #14 says about the characters around the run (LB7, LB18; Blink also overrides
-                // LB14 "OP SP* ×", LB15, LB16, LB17 here).
+                // LB14 "OP SP* x", LB15, LB16, LB17 here).
                 if (IsBreakableSpace(current))
                 {
                     continue;
