@@ -19,6 +19,18 @@ internal static unsafe class IcuCharProperties
     /// <summary>UEastAsianWidth of <paramref name="c"/>.</summary>
     public static int EastAsianWidth(char c) => s_tables.Value.EastAsianWidth[c];
 
+    /// <summary>ULineBreak of a code point, supplementary ones included.</summary>
+    public static int LineBreak(int codePoint) =>
+        codePoint <= char.MaxValue
+            ? s_tables.Value.LineBreak[codePoint]
+            : IcuNative.Instance.GetIntPropertyValue(codePoint, IcuNative.PropertyLineBreak);
+
+    /// <summary>UEastAsianWidth of a code point, supplementary ones included.</summary>
+    public static int EastAsianWidth(int codePoint) =>
+        codePoint <= char.MaxValue
+            ? s_tables.Value.EastAsianWidth[codePoint]
+            : IcuNative.Instance.GetIntPropertyValue(codePoint, PropertyEastAsianWidth);
+
     /// <summary>UCharCategory of <paramref name="c"/>.</summary>
     public static int Category(char c) => s_tables.Value.Category[c];
 

@@ -43,7 +43,8 @@ public static class LineBreakOpportunities
         }
 
         bool keepAll = wordBreak == WordBreak.KeepAll;
-        bool reviseToUnicode151 = Unicode151LineBreakRules.Needed(IcuNative.Instance);
+        bool unicode151 = LineBreakRuleUpdates.NeedsUnicode151(IcuNative.Instance);
+        bool unicode160 = LineBreakRuleUpdates.NeedsUnicode160(IcuNative.Instance);
         IcuBreakIterator? iterator = null;
         int nextIcuBreak = -1;
         fixed (char* p = text)
@@ -110,9 +111,9 @@ public static class LineBreakOpportunities
                 }
 
                 bool breaks = nextIcuBreak == i;
-                if (reviseToUnicode151)
+                if (unicode160)
                 {
-                    breaks = Unicode151LineBreakRules.Revise(p, length, i, breaks);
+                    breaks = LineBreakRuleUpdates.Revise(p, length, i, breaks, unicode151, unicode160);
                 }
 
                 if (breaks)

@@ -83,11 +83,12 @@ public sealed class LineBreakRuleTests
     [InlineData("\uD55C\uAD6D\uC5B4 \uD14D\uC2A4\uD2B8\uC785\uB2C8\uB2E4.", "ko", new[] { 1, 2, 4, 5, 6, 7, 8, 9 })]
     public void Korean_BreaksBetweenSyllables(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
 
-    /// <summary>Unicode 15.1 LB19/LB19a (Chromium's ICU): a quote between East Asian characters may break on its outer side; between Latin letters it holds.</summary>
+    /// <summary>Unicode 15.1 LB19/LB19a (Chromium's ICU): a quote between East Asian characters (emoji included) may break on its outer side; between Latin letters it holds.</summary>
     [Theory]
     [InlineData("\u2018\uC5B4\uBA38\uB098\u2019\uC18C\uB9AC", "ko", new[] { 2, 3, 5, 6 })]
     [InlineData("\uC18C\u2018\uC5B4\uBA38\uB098\u2019\uC18C", "ko", new[] { 1, 3, 4, 6 })]
     [InlineData("a\u2018b\u2019c \u201Cx\u201D", null, new[] { 6 })]
+    [InlineData("\uD55C':\uD83D\uDC4B\u201D\u30FC\u30A1\uD55C\u300D\u00BB\uD83C\uDFFB", null, new[] { 3, 6, 7, 8, 11 })]
     public void LB19a_QuotesBetweenEastAsianBreak(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
 
     /// <summary>Arabic comma, semicolon and question mark (U+060C, U+061B, U+061F) break after, never before (LB13, LB21).</summary>
@@ -152,7 +153,7 @@ public sealed class LineBreakRuleTests
     [InlineData("\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22\u0E07\u0E48\u0E32\u0E22\u0E21\u0E32\u0E01", "th", new[] { 4, 7, 11 })]
     public void WordBreakKeepAll_ComplexScriptsStillBreak(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.KeepAll, expected);
 
-    /// <summary>LB20a: no break after a word-initial hyphen before a letter (" -\u00E9t\u00E9"), but a break after a hyphen inside a word.</summary>
+    /// <summary>LB20a: no break after a word-initial hyphen before a letter (" -\u00E9t\u00E9", " -\u05D1"), but a break after a hyphen inside a word.</summary>
     [Theory]
     [InlineData("a -\u00E9t\u00E9 b \u2010word c \u05D0 -\u05D1\u05D2 x-\u00E9", null, new[] { 2, 7, 9, 15, 17, 19, 23, 25 })]
     public void LB20a_WordInitialHyphenHolds(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
@@ -161,6 +162,16 @@ public sealed class LineBreakRuleTests
     [Theory]
     [InlineData("\u05D1\u05D9\u05EA\u05BE\u05E1\u05E4\u05E8 \u05D0-\u05D1 \u05D0-a \u05D1\u05BC\u05BE\u05D2", "he", new[] { 4, 8, 10, 12, 14, 16, 19 })]
     public void LB21a_HebrewMaqafBreaksBetweenHebrewLetters(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
+
+    /// <summary>Unicode 16.0 LB20a with class HH: en dash, figure dash, Armenian hyphen and maqaf hold on to the letter after them at a word start (after space, NBSP or at the start), not inside a word.</summary>
+    [Theory]
+    [InlineData("a \u2013b a \u058Ab \u05BE\u05D0 x\u2013b y\u00A0\u2012b 1\u20132", null, new[] { 2, 5, 7, 10, 13, 15, 17, 22, 24 })]
+    public void LB20a_UnambiguousHyphensHoldAtWordStart(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
+
+    /// <summary>Unicode 16.0 LB21a, HL (HY | HH) x [^HL]: after a Hebrew letter, a BA that is not a hyphen ('|', U+3000) breaks again; an en dash (HH) still holds.</summary>
+    [Theory]
+    [InlineData("\u05D1|\uD83D\uDE00 \u05D1\u3000*\u05D0 \u05D0|\u300C \u05D0\u2013b", null, new[] { 2, 5, 7, 10, 12, 14 })]
+    public void LB21a_HebrewThenBreakAfterNoLongerHolds(string text, string? lang, int[] expected) => AssertBreaks(text, lang, WordBreak.Normal, expected);
     private static void AssertBreaks(string text, string? lang, WordBreak wordBreak, int[] expected)
     {
         var result = new BreakOpportunity[text.Length + 1];
