@@ -70,6 +70,14 @@ internal static unsafe class LineBreakRuleUpdates
         char last = text[index - 1];
         char current = text[index];
 
+        // Most positions involve none of the classes below; decide those from two table reads.
+        int lastRawClass = LineBreakClass(last);
+        bool lastMayMatter = lastRawClass is Hyphen or BreakAfter or Quotation or CombiningMark or ZeroWidthJoiner;
+        if (!lastMayMatter && (icuBreaks || LineBreakClass(current) != Quotation))
+        {
+            return icuBreaks;
+        }
+
         // LB9: a combining mark takes the class of its base, so look through marks to the left.
         int lastBase = BaseBefore(text, index);
         int lastBaseClass = lastBase < 0 ? -1 : LineBreakClassAt(text, lastBase, length);
