@@ -3,7 +3,9 @@
 // position between code units (text.Length + 1 of them).
 // Spec: UAX #14 as the system ICU implements it, tailored the way Chromium's Blink tailors it for
 // line-break: auto (LazyLineBreakIterator::NextBreakablePosition in text_break_iterator.cc): breaks after
-// a run of breakable spaces, a pair table for U+0021..U+00FF, and CSS Text 3 word-break: keep-all.
+// a run of breakable spaces, a pair table for U+0021..U+00FF, and CSS Text 3 word-break: keep-all. ICU is
+// opened the way Chromium's ICU data answers for the lang (IcuBreakIterator.ToChromiumAutoLocale), and its
+// answers are brought up to the newer UAX #14 of Chromium's ICU (LineBreakRuleUpdates).
 
 namespace Foretext.Text.Segmentation;
 
@@ -20,7 +22,8 @@ public static class LineBreakOpportunities
     /// <para>A break is allowed after a run of spaces, tabs and line feeds, never inside or before one. Between
     /// two characters from U+0021 to U+00FF Blink's pair table decides (no break after '/', breaks after '-' and '?');
     /// a hyphen-minus before a digit breaks only after a letter or digit. Everything else follows ICU's UAX #14
-    /// rules for <paramref name="locale"/> (for Japanese, ICU's normal rules, which allow a break before small kana).</para>
+    /// rules for <paramref name="locale"/> as Chromium's ICU applies them: CSS <c>line-break: normal</c> rules (small
+    /// kana and U+30FC may start a line in every language) and Unicode 16 quote and hyphen rules.</para>
     /// <para><see cref="BreakOpportunity.Mandatory"/> marks positions after a hard line break (LF, CR, CR LF, VT, FF,
     /// NEL, U+2028, U+2029; UAX #14 LB4, LB5). For <c>white-space: normal</c> collapse line feeds to spaces before
     /// calling, as Blink does before it breaks lines.</para>
