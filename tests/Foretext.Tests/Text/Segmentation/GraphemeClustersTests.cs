@@ -1,6 +1,8 @@
 // Stage: unit tests for Text/Segmentation (grapheme clusters).
 // Input: strings whose clusters .NET's StringInfo or a naive split would get wrong. Output: pass/fail.
-// Spec: UAX #29 extended grapheme clusters (GB9c conjuncts, GB11 emoji ZWJ, GB12/13 flags, GB3 CR LF).
+// Spec: UAX #29 extended grapheme clusters (GB9c conjuncts, GB11 emoji ZWJ, GB12/13 flags, GB3 CR LF), and
+// Chromium 156's aksara stacking; expectations for the stacking cases were read back from Chromium's
+// Intl.Segmenter, which uses the same ICU character iterator as Blink.
 
 using Foretext.Text.Segmentation;
 using Xunit;
@@ -27,5 +29,24 @@ public sealed class GraphemeClustersTests
         int count = GraphemeClusters.GetStarts(text, starts);
         Assert.Equal(expected.Length, count);
         Assert.Equal(expected, starts.Skip(1));
+    }
+
+    /// <summary>Aksara stacking as Chromium's ICU does it: a stacking virama keeps the next consonant in the cluster.</summary>
+    [Theory]
+    [InlineData("\u1780\u17D2\u179A\u17B6", new[] { 0 })] // Khmer coeng
+    [InlineData("\u179F\u17D2\u178F\u17D2\u179A\u17B8", new[] { 0 })] // Khmer, two subscripts
+    [InlineData("\u1000\u1039\u1000", new[] { 0 })] // Myanmar virama
+    [InlineData("\u1000\u103A\u1000", new[] { 0, 2 })] // Myanmar asat is visible: no stacking
+    [InlineData("\u1A20\u1A60\u1A20", new[] { 0 })] // Tai Tham
+    [InlineData("\u1B13\u1B44\u1B13", new[] { 0 })] // Balinese
+    [InlineData("\uA98F\uA9C0\uA98F", new[] { 0 })] // Javanese
+    [InlineData("\uD804\uDD07\uD804\uDD33\uD804\uDD07", new[] { 0 })] // Chakma
+    [InlineData("\uD805\uDC12\uD805\uDC42\uD805\uDC12", new[] { 0, 4 })] // Newa: not stacked
+    [InlineData("\u0B95\u0BCD\u0BB7", new[] { 0, 2 })] // Tamil pulli: not stacked
+    public void AksaraStackingFollowsChromium(string text, int[] expected)
+    {
+        var starts = new List<int>();
+        GraphemeClusters.GetStarts(text, starts);
+        Assert.Equal(expected, starts);
     }
 }
