@@ -15,11 +15,18 @@ namespace Foretext.Layout;
 internal static class LineWalker
 {
     /// <summary>Lays out the line that starts at <paramref name="start"/>; false at the end of the text.</summary>
+    /// <remarks>
+    /// Fitting follows Chromium's ShapingLineBreaker: positions are float32 sums of glyph advances from the start
+    /// of the shaping item (the whole paragraph, or the run after a preserved tab or line feed), and text up to
+    /// offset e fits when x[e] &lt;= float(x[lineStart] + available width). Summing widths in double instead flips
+    /// a break wherever float32 rounding of a long paragraph's positions moves a line end across the width.
+    /// </remarks>
     public static bool NextLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        double[] widths = p._widths;
+        int[] starts = p._segmentStarts;
+        float[] x = p._x;
         int count = kinds.Length;
         int first = start.SegmentIndex;
 
@@ -29,6 +36,10 @@ internal static class LineWalker
             return false;
         }
 
+        int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : starts[first];
+
+        // The current shaping item's origin: unit positions on the line are anchorPosition + (x[u] - anchorX).
+        var fit = new Fit(x[startUnit], maxWidth);
         double position = 0; // pen position, hanging white space included
         double contentEnd = 0; // end of the last non-hanging content
         int breakSegment = -1; // the line may end after this segment
@@ -40,96 +51,76 @@ internal static class LineWalker
         {
             SegmentKind kind = kinds[i];
             SegmentFlags segmentFlags = flags[i];
+            int end = starts[i + 1];
 
-            if (kind == SegmentKind.HardBreak)
+            switch (kind)
             {
-                line = new LayoutLineRange(contentEnd, start, new LayoutCursor(i + 1, 0), false);
-                return true;
-            }
+                case SegmentKind.HardBreak:
+                    line = new LayoutLineRange(contentEnd, start, new LayoutCursor(i + 1, 0), false);
+                    return true;
 
-            if (kind == SegmentKind.Text)
-            {
-                double width;
-                int grapheme = 0;
-                if (i == first && start.GraphemeIndex > 0)
-                {
-                    grapheme = start.GraphemeIndex;
-                    int from = p.GraphemeOffset(i, grapheme);
-                    width = p.SumAdvances(from, p._segmentStarts[i + 1]);
-                }
-                else
-                {
-                    width = widths[i];
-                }
-
-                if (overflowed || position + width <= maxWidth)
-                {
-                    position += width;
-                    contentEnd = position;
-                    if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
+                case SegmentKind.Text:
+                    if (overflowed || fit.Fits(x[end]))
                     {
-                        if (overflowed)
+                        position = fit.PositionOf(x[end]);
+                        contentEnd = position;
+                        if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
+                        {
+                            if (overflowed)
+                            {
+                                line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
+                                return true;
+                            }
+
+                            bool hyphen = (segmentFlags & SegmentFlags.SoftHyphen) != 0;
+                            double candidate = hyphen ? contentEnd + p._hyphenWidth : contentEnd;
+                            if (candidate <= maxWidth)
+                            {
+                                breakSegment = i;
+                                breakWidth = candidate;
+                                breakHyphen = hyphen;
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    if (breakSegment >= 0)
+                    {
+                        line = new LayoutLineRange(breakWidth, start, EndAfter(p, breakSegment), breakHyphen);
+                        return true;
+                    }
+
+                    int rest = i == first ? startUnit : starts[i];
+                    if (!p._breakWord || (i == first && p.NextGraphemeStart(rest, end) == end))
+                    {
+                        // overflow-wrap: normal, or one grapheme left on an empty line: it overflows, and the line
+                        // ends at the next opportunity.
+                        overflowed = true;
+                        position = fit.PositionOf(x[end]);
+                        contentEnd = position;
+                        if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
                             line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
                             return true;
                         }
 
-                        bool hyphen = (segmentFlags & SegmentFlags.SoftHyphen) != 0;
-                        double candidate = hyphen ? contentEnd + p._hyphenWidth : contentEnd;
-                        if (candidate <= maxWidth)
-                        {
-                            breakSegment = i;
-                            breakWidth = candidate;
-                            breakHyphen = hyphen;
-                        }
+                        continue;
                     }
 
-                    continue;
-                }
-
-                if (breakSegment >= 0)
-                {
-                    line = new LayoutLineRange(breakWidth, start, EndAfter(p, breakSegment), breakHyphen);
+                    line = BreakInsideWord(p, start, i, rest, fit, contentEnd, lineHasContent: i != first);
                     return true;
-                }
 
-                if (!p._breakWord)
-                {
-                    // overflow-wrap: normal: the word overflows; the line ends at the next opportunity.
-                    overflowed = true;
-                    position += width;
-                    contentEnd = position;
-                    if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
-                    {
-                        line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
-                        return true;
-                    }
+                case SegmentKind.Tab:
+                    position += TabAdvance(p, position);
+                    fit = fit.NewItem(x[end], position); // the run after a tab is a new shaping item
+                    break;
 
-                    continue;
-                }
-
-                int rest = grapheme == 0 ? p._segmentStarts[i] : p.GraphemeOffset(i, grapheme);
-                if (i == first && p.NextGraphemeStart(rest, p._segmentStarts[i + 1]) == p._segmentStarts[i + 1])
-                {
-                    // One grapheme left on an empty line: it overflows, and the line ends at the next opportunity.
-                    overflowed = true;
-                    position += width;
-                    contentEnd = position;
-                    if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
-                    {
-                        line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
-                        return true;
-                    }
-
-                    continue;
-                }
-
-                line = BreakInsideWord(p, start, i, grapheme, rest, position, maxWidth, lineHasContent: i != first);
-                return true;
+                default: // Space: hangs, so it never makes the line overflow; what follows starts after it.
+                    position = fit.PositionOf(x[end]);
+                    break;
             }
 
-            // Space or tab: hangs, so it never makes the line overflow; the following content starts after it.
-            position += kind == SegmentKind.Tab ? TabAdvance(p, position) : widths[i];
             if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
             {
                 if (overflowed)
@@ -148,30 +139,65 @@ internal static class LineWalker
         return true;
     }
 
-    /// <summary>overflow-wrap: break-word: as many whole grapheme clusters of segment <paramref name="segment"/> as fit, at least one on an empty line.</summary>
-    private static LayoutLineRange BreakInsideWord(PreparedText p, LayoutCursor start, int segment, int grapheme, int offset, double position, double maxWidth, bool lineHasContent)
+    /// <summary>overflow-wrap: break-word: as many whole grapheme clusters of <paramref name="segment"/> as fit, at least one on an empty line.</summary>
+    private static LayoutLineRange BreakInsideWord(PreparedText p, LayoutCursor start, int segment, int offset, Fit fit, double contentEnd, bool lineHasContent)
     {
+        float[] x = p._x;
         int end = p._segmentStarts[segment + 1];
+        int grapheme = segment == start.SegmentIndex ? start.GraphemeIndex : 0;
         int taken = 0;
         while (offset < end)
         {
             int next = p.NextGraphemeStart(offset, end);
-            double width = p.SumAdvances(offset, next);
 
-            // The whole rest did not fit, so the last grapheme always moves on, even if summing one grapheme at a
-            // time rounds the other way.
-            if ((position + width > maxWidth && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
+            // The whole rest did not fit, so its last grapheme always moves on.
+            if ((!fit.Fits(x[next]) && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
             {
                 break;
             }
 
-            position += width;
             offset = next;
             taken++;
         }
 
-        // The line ends inside the segment: the caller sends a segment's last grapheme down the overflow path.
-        return new LayoutLineRange(position, start, new LayoutCursor(segment, grapheme + taken), false);
+        double width = taken > 0 ? fit.PositionOf(x[offset]) : contentEnd;
+        return new LayoutLineRange(width, start, new LayoutCursor(segment, grapheme + taken), false);
+    }
+
+    /// <summary>Where a position inside the current shaping item lands on the line, and whether it fits.</summary>
+    private readonly struct Fit
+    {
+        private readonly float _anchorX;
+        private readonly double _anchorPosition;
+        private readonly float _limit; // float(x at the line start + width): Chromium's end_position
+        private readonly double _maxWidth;
+        private readonly bool _lineStartItem;
+
+        public Fit(float lineStartX, double maxWidth)
+        {
+            _anchorX = lineStartX;
+            _anchorPosition = 0;
+            _limit = lineStartX + (float)maxWidth;
+            _maxWidth = maxWidth;
+            _lineStartItem = true;
+        }
+
+        private Fit(float anchorX, double anchorPosition, double maxWidth)
+        {
+            _anchorX = anchorX;
+            _anchorPosition = anchorPosition;
+            _limit = 0;
+            _maxWidth = maxWidth;
+            _lineStartItem = false;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Fits(float itemX) => _lineStartItem ? itemX <= _limit : PositionOf(itemX) <= _maxWidth;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double PositionOf(float itemX) => _anchorPosition + (itemX - _anchorX);
+
+        public Fit NewItem(float itemStartX, double position) => new(itemStartX, position, _maxWidth);
     }
 
     /// <summary>The cursor after segment <paramref name="segment"/>, skipping collapsible spaces that would start the next line.</summary>

@@ -24,7 +24,7 @@ public class PreparedText
     internal readonly SegmentFlags[] _flags;
     internal readonly double[] _widths; // CSS px; 0 for tabs (their width depends on the line position)
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
-    internal readonly float[] _advances; // per UTF-16 unit, letter spacing included; read only to break inside a word
+    internal readonly float[] _x; // pen position before each UTF-16 unit (and at the end), float32 and cumulative from the start of its shaping item, as Chromium's ShapeResult keeps it
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
     internal readonly double _hyphenWidth;
     internal readonly double _spaceWidth; // for tab stops
@@ -41,7 +41,7 @@ public class PreparedText
         _flags = other._flags;
         _widths = other._widths;
         _segmentStarts = other._segmentStarts;
-        _advances = other._advances;
+        _x = other._x;
         _graphemeStarts = other._graphemeStarts;
         _hyphenWidth = other._hyphenWidth;
         _spaceWidth = other._spaceWidth;
@@ -54,7 +54,7 @@ public class PreparedText
     internal PreparedText(
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
         SegmentKind[] kinds, SegmentFlags[] flags, double[] widths, int[] segmentStarts,
-        float[] advances, ulong[] graphemeStarts, double hyphenWidth, double spaceWidth,
+        float[] positions, ulong[] graphemeStarts, double hyphenWidth, double spaceWidth,
         string font, PrepareOptions options)
     {
         _sourceText = sourceText;
@@ -65,7 +65,7 @@ public class PreparedText
         _flags = flags;
         _widths = widths;
         _segmentStarts = segmentStarts;
-        _advances = advances;
+        _x = positions;
         _graphemeStarts = graphemeStarts;
         _hyphenWidth = hyphenWidth;
         _spaceWidth = spaceWidth;
@@ -168,18 +168,6 @@ public class PreparedText
         }
 
         return limit;
-    }
-
-    /// <summary>Width of text units [<paramref name="start"/>, <paramref name="end"/>) summed from per-unit advances.</summary>
-    internal double SumAdvances(int start, int end)
-    {
-        double sum = 0;
-        for (int i = start; i < end; i++)
-        {
-            sum += _advances[i];
-        }
-
-        return sum;
     }
 }
 

@@ -44,6 +44,7 @@ internal static class TextPreparer
 
         int length = norm.Length;
         var advances = new float[length];
+        var positions = new float[length + 1];
         var graphemeStarts = new ulong[(length + 63) >> 6];
         var kinds = new List<SegmentKind>();
         var flags = new List<SegmentFlags>();
@@ -54,13 +55,14 @@ internal static class TextPreparer
         {
             MeasureRuns(norm, style, measurer, advances);
             MarkGraphemes(norm, options.LetterSpacing, advances, graphemeStarts);
+            AccumulatePositions(norm, advances, positions);
 
             BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
-                BuildSegments(norm, preWrap, opportunities, advances, kinds, flags, widths, starts);
+                BuildSegments(norm, preWrap, opportunities, positions, kinds, flags, widths, starts);
             }
             finally
             {
@@ -72,7 +74,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            advances, graphemeStarts, hyphenWidth, spaceWidth, font, options);
+            positions, graphemeStarts, hyphenWidth, spaceWidth, font, options);
     }
 
     /// <summary>
@@ -241,12 +243,35 @@ internal static class TextPreparer
     }
 
     /// <summary>
+    /// Pen positions as Chromium's ShapeResult has them: a float32 running sum of advances from the start of each
+    /// shaping item. A preserved tab or line feed is an item of its own, so the text after it starts again at 0;
+    /// at such a unit the array holds the end of the item before it.
+    /// </summary>
+    private static void AccumulatePositions(string norm, float[] advances, float[] positions)
+    {
+        float x = 0;
+        for (int i = 0; i < norm.Length; i++)
+        {
+            positions[i] = x;
+            if (norm[i] is '\n' or '\t')
+            {
+                x = 0;
+                continue;
+            }
+
+            x += advances[i];
+        }
+
+        positions[norm.Length] = x;
+    }
+
+    /// <summary>
     /// Cuts the text at every break opportunity; each piece becomes its content (a Text segment) followed by its
     /// trailing white space (Space and Tab segments, which hang) and, in pre-wrap, a HardBreak for a line feed.
     /// The last segment of a piece carries BreakAfter.
     /// </summary>
     private static void BuildSegments(
-        string norm, bool preWrap, ReadOnlySpan<BreakOpportunity> opportunities, float[] advances,
+        string norm, bool preWrap, ReadOnlySpan<BreakOpportunity> opportunities, float[] positions,
         List<SegmentKind> kinds, List<SegmentFlags> flags, List<double> widths, List<int> starts)
     {
         int pieceStart = 0;
@@ -302,14 +327,7 @@ internal static class TextPreparer
 
         void Add(SegmentKind kind, int start, int end, SegmentFlags segmentFlags)
         {
-            double width = 0;
-            if (kind is SegmentKind.Text or SegmentKind.Space)
-            {
-                for (int k = start; k < end; k++)
-                {
-                    width += advances[k];
-                }
-            }
+            double width = kind is SegmentKind.Text or SegmentKind.Space ? positions[end] - positions[start] : 0;
 
             kinds.Add(kind);
             flags.Add(segmentFlags);

@@ -20,6 +20,9 @@ internal sealed unsafe class IcuBreakIterator : SafeHandle
     [ThreadStatic]
     private static Dictionary<string, IcuBreakIterator>? t_line;
 
+    [ThreadStatic]
+    private static Dictionary<string, IcuBreakIterator>? t_lineForLang;
+
     private IcuBreakIterator(nint handle)
         : base(IntPtr.Zero, ownsHandle: true)
     {
@@ -32,33 +35,19 @@ internal sealed unsafe class IcuBreakIterator : SafeHandle
     /// <summary>This thread's character (extended grapheme cluster) iterator.</summary>
     public static IcuBreakIterator Character => t_character ??= Open(IcuNative.BreakCharacter, "en_US");
 
-    /// <summary>This thread's line iterator for <paramref name="locale"/> (BCP 47 or ICU form; null for en_US).</summary>
-    public static IcuBreakIterator Line(string? locale)
-    {
-        string key = locale ?? string.Empty;
-        Dictionary<string, IcuBreakIterator> cache = t_line ??= new Dictionary<string, IcuBreakIterator>(StringComparer.Ordinal);
-        if (cache.TryGetValue(key, out IcuBreakIterator? iterator))
-        {
-            return iterator;
-        }
+    /// <summary>
+    /// This thread's line iterator for an HTML lang under CSS <c>line-break: auto</c> as Chromium resolves it
+    /// (see <see cref="ToChromiumAutoLocale"/>).
+    /// </summary>
+    public static IcuBreakIterator LineForLang(string? lang) =>
+        Cached(ref t_lineForLang, lang ?? string.Empty, lang, static l => ToChromiumAutoLocale(l));
 
-        if (cache.Count >= MaxCachedLocales)
-        {
-            foreach (IcuBreakIterator old in cache.Values)
-            {
-                old.Dispose();
-            }
+    /// <summary>This thread's line iterator with ICU's own rules for an ICU locale (e.g. "root").</summary>
+    public static IcuBreakIterator Line(string icuLocale) =>
+        Cached(ref t_line, icuLocale, icuLocale, static l => l!);
 
-            cache.Clear();
-        }
-
-        iterator = Open(IcuNative.BreakLine, ToIcuLocale(locale));
-        cache.Add(key, iterator);
-        return iterator;
-    }
-
-    /// <summary>A new line iterator for <paramref name="locale"/> that the caller owns and disposes.</summary>
-    public static IcuBreakIterator CreateLine(string? locale) => Open(IcuNative.BreakLine, ToIcuLocale(locale));
+    /// <summary>A new line iterator for <paramref name="icuLocale"/> that the caller owns and disposes.</summary>
+    public static IcuBreakIterator CreateLine(string icuLocale) => Open(IcuNative.BreakLine, icuLocale);
 
     /// <summary>Points the iterator at <paramref name="text"/>, which must stay pinned while the iterator is used.</summary>
     public void SetText(char* text, int length)
@@ -108,15 +97,60 @@ internal sealed unsafe class IcuBreakIterator : SafeHandle
         return new IcuBreakIterator(bi);
     }
 
-    // HTML lang is BCP 47 (zh-Hant-TW); ICU wants underscores. Without a lang Chromium uses its UI locale,
-    // which is en-US for the harness; using it (rather than ICU's process default) keeps results independent of LANG.
-    private static string ToIcuLocale(string? locale)
+    private static IcuBreakIterator Cached(
+        ref Dictionary<string, IcuBreakIterator>? cache, string key, string? locale, Func<string?, string> toIcuLocale)
     {
-        if (string.IsNullOrEmpty(locale))
+        cache ??= new Dictionary<string, IcuBreakIterator>(StringComparer.Ordinal);
+        if (cache.TryGetValue(key, out IcuBreakIterator? iterator))
         {
-            return "en_US";
+            return iterator;
         }
 
+        if (cache.Count >= MaxCachedLocales)
+        {
+            foreach (IcuBreakIterator old in cache.Values)
+            {
+                old.Dispose();
+            }
+
+            cache.Clear();
+        }
+
+        iterator = Open(IcuNative.BreakLine, toIcuLocale(locale));
+        cache.Add(key, iterator);
+        return iterator;
+    }
+
+    /// <summary>
+    /// The ICU locale whose rules match Chromium's for <c>line-break: auto</c>. Blink opens ICU with the bare
+    /// lang, but Chromium's ICU data answers like Debian's ICU does with the <c>lb=normal</c> keyword (CSS
+    /// line-break: normal: small kana and U+30FC are ID, not NS; for Chinese also a break before U+301C and
+    /// U+30A0), except for Japanese, where both answer with ICU's "ja" default, which already treats CJ as ID.
+    /// Measured against Chromium 156 for ja, zh-*, ko, fr, th, yue and no lang (RESEARCH.md).
+    /// </summary>
+    internal static string ToChromiumAutoLocale(string? lang)
+    {
+        if (string.IsNullOrEmpty(lang))
+        {
+            // Without a lang Blink uses the UI locale, en-US for the harness; naming it keeps LANG out of the result.
+            return "en_US@lb=normal";
+        }
+
+        string icuLocale = ToIcuLocale(lang);
+        if (icuLocale.Contains('@'))
+        {
+            // Blink passes a locale that already has keywords through untouched.
+            return icuLocale;
+        }
+
+        bool japanese = icuLocale.StartsWith("ja", StringComparison.OrdinalIgnoreCase)
+            && (icuLocale.Length == 2 || icuLocale[2] == '_');
+        return japanese ? icuLocale : icuLocale + "@lb=normal";
+    }
+
+    // HTML lang is BCP 47 (zh-Hant-TW); ICU wants underscores.
+    private static string ToIcuLocale(string locale)
+    {
         Span<char> buffer = locale.Length <= 64 ? stackalloc char[locale.Length] : new char[locale.Length];
         for (int i = 0; i < locale.Length; i++)
         {

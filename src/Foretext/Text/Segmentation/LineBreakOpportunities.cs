@@ -3,7 +3,9 @@
 // position between code units (text.Length + 1 of them).
 // Spec: UAX #14 as the system ICU implements it, tailored the way Chromium's Blink tailors it for
 // line-break: auto (LazyLineBreakIterator::NextBreakablePosition in text_break_iterator.cc): breaks after
-// a run of breakable spaces, a pair table for U+0021..U+00FF, and CSS Text 3 word-break: keep-all.
+// a run of breakable spaces, a pair table for U+0021..U+00FF, and CSS Text 3 word-break: keep-all. ICU is
+// opened the way Chromium's ICU data answers for the lang (IcuBreakIterator.ToChromiumAutoLocale), and its
+// answers are brought up to the newer UAX #14 of Chromium's ICU (LineBreakRuleUpdates).
 
 namespace Foretext.Text.Segmentation;
 
@@ -20,7 +22,8 @@ public static class LineBreakOpportunities
     /// <para>A break is allowed after a run of spaces, tabs and line feeds, never inside or before one. Between
     /// two characters from U+0021 to U+00FF Blink's pair table decides (no break after '/', breaks after '-' and '?');
     /// a hyphen-minus before a digit breaks only after a letter or digit. Everything else follows ICU's UAX #14
-    /// rules for <paramref name="locale"/> (for Japanese, ICU's normal rules, which allow a break before small kana).</para>
+    /// rules for <paramref name="locale"/> as Chromium's ICU applies them: CSS <c>line-break: normal</c> rules (small
+    /// kana and U+30FC may start a line in every language) and Unicode 16 quote and hyphen rules.</para>
     /// <para><see cref="BreakOpportunity.Mandatory"/> marks positions after a hard line break (LF, CR, CR LF, VT, FF,
     /// NEL, U+2028, U+2029; UAX #14 LB4, LB5). For <c>white-space: normal</c> collapse line feeds to spaces before
     /// calling, as Blink does before it breaks lines.</para>
@@ -43,6 +46,8 @@ public static class LineBreakOpportunities
         }
 
         bool keepAll = wordBreak == WordBreak.KeepAll;
+        bool unicode151 = LineBreakRuleUpdates.NeedsUnicode151(IcuNative.Instance);
+        bool unicode160 = LineBreakRuleUpdates.NeedsUnicode160(IcuNative.Instance);
         IcuBreakIterator? iterator = null;
         int nextIcuBreak = -1;
         fixed (char* p = text)
@@ -61,7 +66,7 @@ public static class LineBreakOpportunities
 
                 // Blink BreakSpaceType::kAfterSpaceRun: never before a breakable space, always after a run of them,
                 // whatever UAX #14 says about the characters around the run (LB7, LB18; Blink also overrides
-                // LB14 "OP SP* ×", LB15, LB16, LB17 here).
+                // LB14 "OP SP* x", LB15, LB16, LB17 here).
                 if (IsBreakableSpace(current))
                 {
                     continue;
@@ -97,7 +102,7 @@ public static class LineBreakOpportunities
                 {
                     if (iterator is null)
                     {
-                        iterator = IcuBreakIterator.Line(locale);
+                        iterator = IcuBreakIterator.LineForLang(locale);
                         iterator.SetText(p, length);
                     }
 
@@ -108,7 +113,13 @@ public static class LineBreakOpportunities
                     }
                 }
 
-                if (nextIcuBreak == i)
+                bool breaks = nextIcuBreak == i;
+                if (unicode160)
+                {
+                    breaks = LineBreakRuleUpdates.Revise(p, length, i, breaks, unicode151, unicode160);
+                }
+
+                if (breaks)
                 {
                     result[i] = BreakOpportunity.Allowed;
                 }
@@ -213,20 +224,19 @@ public static class LineBreakOpportunities
 
     // Blink ShouldKeepAfterKeepAll: CSS Text 3 word-break: keep-all keeps letters and numbers (general
     // categories L and N, a mark counting as the character it follows) together, except in the complex
-    // scripts (line break class SA: Thai, Lao, Khmer, Myanmar), which still break by dictionary.
-    private static unsafe bool KeepAllKeeps(char lastLast, char last, char current)
+    // scripts (line break class SA: Thai, Lao, Khmer, Myanmar), which still break by dictionary. Like Blink,
+    // this looks at single code units, so a surrogate (category Cs) never holds.
+    private static bool KeepAllKeeps(char lastLast, char last, char current)
     {
-        IcuNative icu = IcuNative.Instance;
-        char before = IsMark(icu.CharType(last)) ? lastLast : last;
-        return IsLetterOrNumber(icu.CharType(before)) && !IsComplexContext(icu, before)
-            && IsLetterOrNumber(icu.CharType(current)) && !IsComplexContext(icu, current);
+        char before = IsMark(IcuCharProperties.Category(last)) ? lastLast : last;
+        return IsLetterOrNumber(IcuCharProperties.Category(before)) && !IsComplexContext(before)
+            && IsLetterOrNumber(IcuCharProperties.Category(current)) && !IsComplexContext(current);
     }
 
     // UCharCategory: 1-5 letters (Lu Ll Lt Lm Lo), 6-8 marks (Mn Me Mc), 9-11 numbers (Nd Nl No).
-    private static bool IsLetterOrNumber(sbyte category) => category is (>= 1 and <= 5) or (>= 9 and <= 11);
+    private static bool IsLetterOrNumber(int category) => category is (>= 1 and <= 5) or (>= 9 and <= 11);
 
-    private static bool IsMark(sbyte category) => category is >= 6 and <= 8;
+    private static bool IsMark(int category) => category is >= 6 and <= 8;
 
-    private static unsafe bool IsComplexContext(IcuNative icu, char c) =>
-        icu.GetIntPropertyValue(c, IcuNative.PropertyLineBreak) == IcuNative.LineBreakComplexContext;
+    private static bool IsComplexContext(char c) => IcuCharProperties.LineBreak(c) == IcuNative.LineBreakComplexContext;
 }
