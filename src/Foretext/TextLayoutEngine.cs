@@ -41,7 +41,7 @@ public sealed class TextLayoutEngine
     {
         PrepareOptions resolved = options ?? PrepareOptions.Default;
         PreparedText prepared = TextPreparer.Prepare(text, font, resolved, _measurer);
-        return new PreparedTextWithSegments(prepared, BidiLevels.ForSegments(prepared, resolved.Direction));
+        return new PreparedTextWithSegments(prepared, BidiLevels.ForSegments(prepared));
     }
 
     /// <summary>Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>).</summary>

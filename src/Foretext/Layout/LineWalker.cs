@@ -7,6 +7,9 @@
 // - a soft hyphen chosen as the break adds a visible hyphen whose width must fit (CSS Text 3 hyphens: manual);
 // - overflow-wrap: break-word: when no opportunity on the line fits, break between grapheme clusters,
 //   keeping at least one cluster on the line (CSS Text 3 section 5.5).
+// All widths are LayoutUnits (1/64 px) as ShapingLineBreaker compares them: text up to offset e fits when
+// x[e] - x[lineStart] <= available width, with x the item's positions rounded up to LayoutUnits. Segment
+// widths are differences of those positions, so their sums telescope to exactly that comparison.
 
 using System.Runtime.CompilerServices;
 
@@ -15,18 +18,11 @@ namespace Foretext.Layout;
 internal static class LineWalker
 {
     /// <summary>Lays out the line that starts at <paramref name="start"/>; false at the end of the text.</summary>
-    /// <remarks>
-    /// Fitting follows Chromium's ShapingLineBreaker: positions are float32 sums of glyph advances from the start
-    /// of the shaping item (the whole paragraph, or the run after a preserved tab or line feed), and text up to
-    /// offset e fits when x[e] &lt;= float(x[lineStart] + available width). Summing widths in double instead flips
-    /// a break wherever float32 rounding of a long paragraph's positions moves a line end across the width.
-    /// </remarks>
     public static bool NextLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        int[] starts = p._segmentStarts;
-        float[] x = p._x;
+        int[] widths = p._widths;
         int count = kinds.Length;
         int first = start.SegmentIndex;
 
@@ -36,49 +32,54 @@ internal static class LineWalker
             return false;
         }
 
-        int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : starts[first];
-
-        // The current shaping item's origin: unit positions on the line are anchorPosition + (x[u] - anchorX).
-        var fit = new Fit(x[startUnit], maxWidth);
-        double position = 0; // pen position, hanging white space included
-        double contentEnd = 0; // end of the last non-hanging content
+        long available = AvailableLayoutUnits(maxWidth);
+        int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : p._segmentStarts[first];
+        long position = 0; // pen position, hanging white space included
+        long contentEnd = 0; // end of the last non-hanging content
         int breakSegment = -1; // the line may end after this segment
-        double breakWidth = 0;
+        long breakWidth = 0;
         bool breakHyphen = false;
+        int firstHyphenBreak = -1; // a soft hyphen on this line whose hyphen did not fit
+        long firstHyphenWidth = 0;
         bool overflowed = false;
 
         for (int i = first; i < count; i++)
         {
             SegmentKind kind = kinds[i];
             SegmentFlags segmentFlags = flags[i];
-            int end = starts[i + 1];
 
             switch (kind)
             {
                 case SegmentKind.HardBreak:
-                    line = new LayoutLineRange(contentEnd, start, new LayoutCursor(i + 1, 0), false);
+                    line = Line(contentEnd, start, new LayoutCursor(i + 1, 0), false);
                     return true;
 
                 case SegmentKind.Text:
-                    if (overflowed || fit.Fits(x[end]))
+                    long width = i == first && startUnit != p._segmentStarts[i] ? p.UnitX(i, p._segmentStarts[i + 1]) - p._x[startUnit] : widths[i];
+                    if (overflowed || position + width <= available)
                     {
-                        position = fit.PositionOf(x[end]);
+                        position += width;
                         contentEnd = position;
                         if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
                             if (overflowed)
                             {
-                                line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
+                                line = Line(contentEnd, start, EndAfter(p, i), false);
                                 return true;
                             }
 
                             bool hyphen = (segmentFlags & SegmentFlags.SoftHyphen) != 0;
-                            double candidate = hyphen ? contentEnd + p._hyphenWidth : contentEnd;
-                            if (candidate <= maxWidth)
+                            long candidate = hyphen ? contentEnd + p._hyphenWidth : contentEnd;
+                            if (candidate <= available)
                             {
                                 breakSegment = i;
                                 breakWidth = candidate;
                                 breakHyphen = hyphen;
+                            }
+                            else if (firstHyphenBreak < 0)
+                            {
+                                firstHyphenBreak = i;
+                                firstHyphenWidth = candidate;
                             }
                         }
 
@@ -87,37 +88,60 @@ internal static class LineWalker
 
                     if (breakSegment >= 0)
                     {
-                        line = new LayoutLineRange(breakWidth, start, EndAfter(p, breakSegment), breakHyphen);
+                        line = Line(breakWidth, start, EndAfter(p, breakSegment), breakHyphen);
                         return true;
                     }
 
-                    int rest = i == first ? startUnit : starts[i];
-                    if (!p._breakWord || (i == first && p.NextGraphemeStart(rest, end) == end))
+                    int rest = i == first ? startUnit : p._segmentStarts[i];
+                    int end = p._segmentStarts[i + 1];
+                    if (!p._breakWord)
                     {
-                        // overflow-wrap: normal, or one grapheme left on an empty line: it overflows, and the line
-                        // ends at the next opportunity.
+                        if (firstHyphenBreak >= 0)
+                        {
+                            // Nothing fits: the first opportunity wins even though its hyphen overflows, as
+                            // Blink's HandleOverflow keeps the earliest break when none fits.
+                            line = Line(firstHyphenWidth, start, EndAfter(p, firstHyphenBreak), true);
+                            return true;
+                        }
+
+                        // overflow-wrap: normal: the word overflows, and the line ends at the next opportunity.
                         overflowed = true;
-                        position = fit.PositionOf(x[end]);
+                        position += width;
                         contentEnd = position;
                         if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
-                            line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
+                            line = Line(contentEnd, start, EndAfter(p, i), false);
                             return true;
                         }
 
                         continue;
                     }
 
-                    line = BreakInsideWord(p, start, i, rest, fit, contentEnd, lineHasContent: i != first);
+                    if (i == first && p.NextGraphemeStart(rest, end) == end)
+                    {
+                        // One grapheme alone on the line and still too wide: it stays and overflows; whatever
+                        // follows can break before it (break-word allows a break at any grapheme boundary).
+                        position += width;
+                        contentEnd = position;
+                        if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
+                        {
+                            breakSegment = i;
+                            breakWidth = contentEnd;
+                            breakHyphen = false;
+                        }
+
+                        continue;
+                    }
+
+                    line = BreakInsideWord(p, start, i, rest, position, contentEnd, available, lineHasContent: i != first);
                     return true;
 
                 case SegmentKind.Tab:
                     position += TabAdvance(p, position);
-                    fit = fit.NewItem(x[end], position); // the run after a tab is a new shaping item
                     break;
 
                 default: // Space: hangs, so it never makes the line overflow; what follows starts after it.
-                    position = fit.PositionOf(x[end]);
+                    position += widths[i];
                     break;
             }
 
@@ -125,7 +149,7 @@ internal static class LineWalker
             {
                 if (overflowed)
                 {
-                    line = new LayoutLineRange(contentEnd, start, EndAfter(p, i), false);
+                    line = Line(contentEnd, start, EndAfter(p, i), false);
                     return true;
                 }
 
@@ -135,70 +159,52 @@ internal static class LineWalker
             }
         }
 
-        line = new LayoutLineRange(contentEnd, start, new LayoutCursor(count, 0), false);
+        line = Line(contentEnd, start, new LayoutCursor(count, 0), false);
         return true;
     }
 
     /// <summary>overflow-wrap: break-word: as many whole grapheme clusters of <paramref name="segment"/> as fit, at least one on an empty line.</summary>
-    private static LayoutLineRange BreakInsideWord(PreparedText p, LayoutCursor start, int segment, int offset, Fit fit, double contentEnd, bool lineHasContent)
+    private static LayoutLineRange BreakInsideWord(
+        PreparedText p, LayoutCursor start, int segment, int offset, long position, long contentEnd, long available, bool lineHasContent)
     {
-        float[] x = p._x;
         int end = p._segmentStarts[segment + 1];
         int grapheme = segment == start.SegmentIndex ? start.GraphemeIndex : 0;
         int taken = 0;
+        int x = p._x[offset];
         while (offset < end)
         {
             int next = p.NextGraphemeStart(offset, end);
+            int nextX = p.UnitX(segment, next);
 
             // The whole rest did not fit, so its last grapheme always moves on.
-            if ((!fit.Fits(x[next]) && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
+            if ((position + (nextX - x) > available && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
             {
                 break;
             }
 
+            position += nextX - x;
+            x = nextX;
             offset = next;
             taken++;
         }
 
-        double width = taken > 0 ? fit.PositionOf(x[offset]) : contentEnd;
-        return new LayoutLineRange(width, start, new LayoutCursor(segment, grapheme + taken), false);
+        return Line(taken > 0 ? position : contentEnd, start, new LayoutCursor(segment, grapheme + taken), false);
     }
 
-    /// <summary>Where a position inside the current shaping item lands on the line, and whether it fits.</summary>
-    private readonly struct Fit
-    {
-        private readonly float _anchorX;
-        private readonly double _anchorPosition;
-        private readonly float _limit; // float(x at the line start + width): Chromium's end_position
-        private readonly double _maxWidth;
-        private readonly bool _lineStartItem;
+    /// <summary>
+    /// The available width as a LayoutUnit: CSS px times 64, truncated as LayoutUnit's constructor does;
+    /// infinity (no wrapping) saturates.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long AvailableLayoutUnits(double maxWidth)
+        => maxWidth >= MaxLayoutPixels ? long.MaxValue / 2 : (long)(maxWidth * PreparedText.LayoutUnitsPerPixel);
 
-        public Fit(float lineStartX, double maxWidth)
-        {
-            _anchorX = lineStartX;
-            _anchorPosition = 0;
-            _limit = lineStartX + (float)maxWidth;
-            _maxWidth = maxWidth;
-            _lineStartItem = true;
-        }
+    /// <summary>Widths at or past this many px never wrap (far beyond LayoutUnit's own range of 2^25 px).</summary>
+    private const double MaxLayoutPixels = 1e15;
 
-        private Fit(float anchorX, double anchorPosition, double maxWidth)
-        {
-            _anchorX = anchorX;
-            _anchorPosition = anchorPosition;
-            _limit = 0;
-            _maxWidth = maxWidth;
-            _lineStartItem = false;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Fits(float itemX) => _lineStartItem ? itemX <= _limit : PositionOf(itemX) <= _maxWidth;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double PositionOf(float itemX) => _anchorPosition + (itemX - _anchorX);
-
-        public Fit NewItem(float itemStartX, double position) => new(itemStartX, position, _maxWidth);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static LayoutLineRange Line(long width, LayoutCursor start, LayoutCursor end, bool hyphen)
+        => new(PreparedText.ToPixels(width), start, end, hyphen);
 
     /// <summary>The cursor after segment <paramref name="segment"/>, skipping collapsible spaces that would start the next line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -219,11 +225,11 @@ internal static class LineWalker
     }
 
     /// <summary>
-    /// Advance of a preserved tab at <paramref name="position"/> from the line start: to the next multiple of
-    /// tab-size (8 spaces, CSS Text 3 tab-size initial value); Blink adds a further stop when the gap would be
-    /// under half a space (Font::TabWidth), so a tab is always visible.
+    /// LayoutUnit advance of a preserved tab at <paramref name="position"/> from the line start: to the next
+    /// multiple of tab-size (8 spaces, CSS Text 3 tab-size initial value); Blink adds a further stop when the gap
+    /// would be under half a space (Font::TabWidth), so a tab is always visible.
     /// </summary>
-    internal static double TabAdvance(PreparedText p, double position)
+    internal static long TabAdvance(PreparedText p, long position)
     {
         double tabWidth = TabSizeInSpaces * p._spaceWidth;
         if (tabWidth <= 0)
@@ -231,13 +237,14 @@ internal static class LineWalker
             return 0;
         }
 
-        double advance = tabWidth - (position % tabWidth);
+        double x = PreparedText.ToPixels(position);
+        double advance = tabWidth - (x % tabWidth);
         if (advance < p._spaceWidth / 2)
         {
             advance += tabWidth;
         }
 
-        return advance;
+        return (long)Math.Ceiling(advance * PreparedText.LayoutUnitsPerPixel);
     }
 
     /// <summary>CSS tab-size initial value.</summary>

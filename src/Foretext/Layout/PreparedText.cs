@@ -22,12 +22,13 @@ public class PreparedText
     // Output of measuring (input to line breaking).
     internal readonly SegmentKind[] _kinds;
     internal readonly SegmentFlags[] _flags;
-    internal readonly double[] _widths; // CSS px; 0 for tabs (their width depends on the line position)
+    internal readonly int[] _widths; // LayoutUnits (1/64 px); 0 for tabs (their width depends on the line position)
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
-    internal readonly float[] _x; // pen position before each UTF-16 unit (and at the end), float32 and cumulative from the start of its shaping item, as Chromium's ShapeResult keeps it
+    internal readonly int[] _x; // LayoutUnit pen position before each UTF-16 unit, relative to its shaping item (see TextPreparer.PlaceItem)
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
-    internal readonly double _hyphenWidth;
-    internal readonly double _spaceWidth; // for tab stops
+    internal readonly int _hyphenWidth; // LayoutUnits
+    internal readonly double _spaceWidth; // px, for tab stops
+    internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, for renderers only
     internal readonly bool _collapseSpaces;
     internal readonly bool _breakWord;
 
@@ -45,6 +46,7 @@ public class PreparedText
         _graphemeStarts = other._graphemeStarts;
         _hyphenWidth = other._hyphenWidth;
         _spaceWidth = other._spaceWidth;
+        _levels = other._levels;
         _collapseSpaces = other._collapseSpaces;
         _breakWord = other._breakWord;
         Font = other.Font;
@@ -53,10 +55,11 @@ public class PreparedText
 
     internal PreparedText(
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
-        SegmentKind[] kinds, SegmentFlags[] flags, double[] widths, int[] segmentStarts,
-        float[] positions, ulong[] graphemeStarts, double hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options)
+        SegmentKind[] kinds, SegmentFlags[] flags, int[] widths, int[] segmentStarts,
+        int[] positions, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
+        string font, PrepareOptions options, byte[] levels)
     {
+        _levels = levels;
         _sourceText = sourceText;
         _text = text;
         _mapNormStart = mapNormStart;
@@ -169,6 +172,15 @@ public class PreparedText
 
         return limit;
     }
+
+    /// <summary>LayoutUnit position of <paramref name="unit"/> inside segment <paramref name="segment"/> (its end included), relative to the segment's item.</summary>
+    internal int UnitX(int segment, int unit)
+        => unit == _segmentStarts[segment + 1] ? _x[_segmentStarts[segment]] + _widths[segment] : _x[unit];
+
+    /// <summary>LayoutUnits (1/64 px, Chromium's LayoutUnit) per CSS px.</summary>
+    internal const int LayoutUnitsPerPixel = 64;
+
+    internal static double ToPixels(long layoutUnits) => layoutUnits / (double)LayoutUnitsPerPixel;
 }
 
 /// <summary>Per-segment bits the walker reads.</summary>

@@ -18,7 +18,10 @@ public sealed class PreparedTextWithSegments : PreparedText
         }
 
         Levels = levels;
+        _segmentWidths = Array.ConvertAll(_widths, w => ToPixels(w));
     }
+
+    private readonly double[] _segmentWidths;
 
     /// <summary>The text of each segment after white-space processing.</summary>
     public IReadOnlyList<string> Segments => _segments;
@@ -27,7 +30,7 @@ public sealed class PreparedTextWithSegments : PreparedText
     public IReadOnlyList<SegmentKind> Kinds => _kinds;
 
     /// <summary>The measured width of each segment in CSS px (0 for tabs, whose width depends on their position).</summary>
-    public IReadOnlyList<double> Widths => _widths;
+    public IReadOnlyList<double> Widths => _segmentWidths;
 
     /// <summary>
     /// The UAX #9 embedding level of each segment's first character (even: left-to-right, odd: right-to-left), for

@@ -8,6 +8,7 @@ using System.Buffers;
 using System.Text;
 using Foretext.Shaping;
 using Foretext.Text;
+using Foretext.Text.Bidi;
 using Foretext.Text.Segmentation;
 
 namespace Foretext.Layout;
@@ -38,31 +39,53 @@ internal static class TextPreparer
         var mapDelta = new List<int>();
         string norm = ProcessWhiteSpace(text, preWrap, mapNormStart, mapDelta);
         var style = new MeasureStyle(font, options.Lang, options.LetterSpacing);
+        long spacing = ToFixed(options.LetterSpacing);
 
-        double hyphenWidth = MeasureSingle("-", style, measurer) + options.LetterSpacing;
-        double spaceWidth = MeasureSingle(" ", style, measurer) + options.LetterSpacing;
+        // A chosen soft hyphen draws U+2010 when the font has it, else '-' (Blink's Font::HyphenString);
+        // both are one glyph of the same advance in the fonts measured so far, so '-' stands for both.
+        int hyphenWidth = (int)CeilToLayoutUnits(MeasureFixed("-", style, measurer) + spacing);
+        double spaceWidth = (MeasureFixed(" ", style, measurer) + spacing) / FixedOne;
 
         int length = norm.Length;
-        var advances = new float[length];
-        var positions = new float[length + 1];
+        var positions = new int[length];
         var graphemeStarts = new ulong[(length + 63) >> 6];
         var kinds = new List<SegmentKind>();
         var flags = new List<SegmentFlags>();
-        var widths = new List<double>();
+        var widths = new List<int>();
         var starts = new List<int>();
+        byte[] levels = new byte[length];
 
         if (length > 0)
         {
-            MeasureRuns(norm, style, measurer, advances);
-            MarkGraphemes(norm, options.LetterSpacing, advances, graphemeStarts);
-            AccumulatePositions(norm, advances, positions);
+            BidiResolver.Resolve(norm, options.Direction, levels);
+            MarkGraphemes(norm, graphemeStarts);
+            List<int> itemStarts = SplitItems(norm, preWrap, levels);
+            var itemEnds = new int[itemStarts.Count]; // LayoutUnit position at each item's end
+            long[] advances = ArrayPool<long>.Shared.Rent(length);
+            double[] measured = ArrayPool<double>.Shared.Rent(length);
+            try
+            {
+                for (int k = 0; k < itemStarts.Count; k++)
+                {
+                    int itemStart = itemStarts[k];
+                    int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, advances);
+                    itemEnds[k] = PlaceItem(advances, itemStart, itemEnd, (levels[itemStart] & 1) != 0, positions);
+                }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(advances);
+                ArrayPool<double>.Shared.Return(measured);
+            }
 
             BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
-                BuildSegments(norm, preWrap, opportunities, positions, kinds, flags, widths, starts);
+                var builder = new SegmentBuilder(norm, preWrap, positions, itemStarts, itemEnds, kinds, flags, widths, starts);
+                builder.Build(opportunities);
             }
             finally
             {
@@ -74,7 +97,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            positions, graphemeStarts, hyphenWidth, spaceWidth, font, options);
+            positions, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels);
     }
 
     /// <summary>
@@ -173,166 +196,139 @@ internal static class TextPreparer
     /// <summary>Zero-width controls: C0 and C1 controls other than tab and LF, and DEL. Browsers draw nothing for them.</summary>
     internal static bool IsInvisibleControl(char c) => (c < ' ' && c != '\t' && c != '\n') || (c >= '\u007F' && c <= '\u009F');
 
-    private static double MeasureSingle(string text, in MeasureStyle style, ITextMeasurer measurer)
+    /// <summary>16.16 fixed point: Chromium keeps glyph advances as InlineLayoutUnit (1/65536 px) and sums them exactly.</summary>
+    private const double FixedOne = 65536;
+
+    /// <summary>LayoutUnit is 1/64 px: 1024 fixed-point units.</summary>
+    private const int FixedPerLayoutUnit = 1024;
+
+    private static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
+
+    /// <summary>InlineLayoutUnit::ToCeil&lt;LayoutUnit&gt;: the LayoutUnit at or after a fixed-point position.</summary>
+    internal static long CeilToLayoutUnits(long fixedPoint) => (fixedPoint + FixedPerLayoutUnit - 1) >> 10;
+
+    /// <summary>
+    /// Positions are kept as int LayoutUnits that may wrap around on a paragraph longer than 2^25 px (where
+    /// Chromium's own LayoutUnit saturates): only differences inside one segment are ever read, and those are exact.
+    /// </summary>
+    private static int Wrap(long layoutUnits) => unchecked((int)layoutUnits);
+
+    private static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
     {
         Span<double> advances = stackalloc double[text.Length];
         measurer.MeasureAdvances(text, style, advances);
-        double sum = 0;
+        long sum = 0;
         foreach (double advance in advances)
         {
-            sum += advance;
+            sum += ToFixed(advance);
         }
 
         return sum;
     }
 
-    /// <summary>One measurer call per run between line feeds and tabs (a tab's width comes from its position, not its glyph).</summary>
-    private static void MeasureRuns(string norm, in MeasureStyle style, ITextMeasurer measurer, float[] advances)
+    /// <summary>
+    /// Shaping items, as Chromium's inline items: a new item at every bidi level change (NGBidiParagraph runs
+    /// are shaped apart), and each preserved line feed or tab is an item of its own (a control item).
+    /// </summary>
+    private static List<int> SplitItems(string norm, bool preWrap, byte[] levels)
     {
-        double[] buffer = ArrayPool<double>.Shared.Rent(norm.Length);
-        try
+        var itemStarts = new List<int> { 0 };
+        for (int i = 1; i < norm.Length; i++)
         {
-            int runStart = 0;
-            for (int i = 0; i <= norm.Length; i++)
+            bool control = preWrap && norm[i] is '\n' or '\t';
+            bool afterControl = preWrap && norm[i - 1] is '\n' or '\t';
+            if (levels[i] != levels[i - 1] || control || afterControl)
             {
-                if (i < norm.Length && norm[i] != '\n' && norm[i] != '\t')
-                {
-                    continue;
-                }
-
-                if (i > runStart)
-                {
-                    Span<double> runAdvances = buffer.AsSpan(0, i - runStart);
-                    runAdvances.Clear();
-                    measurer.MeasureAdvances(norm.AsSpan(runStart, i - runStart), style, runAdvances);
-                    for (int j = 0; j < runAdvances.Length; j++)
-                    {
-                        double advance = runAdvances[j];
-                        if (!double.IsFinite(advance))
-                        {
-                            throw new InvalidOperationException($"The measurer returned a non-finite advance ({advance}) at offset {runStart + j}.");
-                        }
-
-                        advances[runStart + j] = IsInvisibleControl(norm[runStart + j]) ? 0f : (float)advance;
-                    }
-                }
-
-                runStart = i + 1;
+                itemStarts.Add(i);
             }
         }
-        finally
+
+        return itemStarts;
+    }
+
+    /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
+    private static void MeasureItem(
+        string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
+        ulong[] graphemeStarts, double[] measured, long[] advances)
+    {
+        if (norm[start] is '\n' or '\t')
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            advances[start] = 0; // a tab's width comes from its position on the line, not from a glyph
+            return;
+        }
+
+        Span<double> itemAdvances = measured.AsSpan(start, end - start);
+        itemAdvances.Clear();
+        measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+
+        // CSS Text 3 letter-spacing: not applied to cursive scripts; Chromium skips Arabic (measured: RESEARCH.md).
+        int script = 0;
+        for (int i = start; i < end; i++)
+        {
+            double advance = itemAdvances[i - start];
+            if (!double.IsFinite(advance))
+            {
+                throw new InvalidOperationException($"The measurer returned a non-finite advance ({advance}) at offset {i}.");
+            }
+
+            char c = norm[i];
+            advances[i] = IsInvisibleControl(c) ? 0 : ToFixed(advance);
+            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
+            {
+                int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
+                int charScript = BidiResolver.Script(codePoint);
+                if (charScript > ScriptInherited)
+                {
+                    script = charScript; // Common and Inherited take the script of the run around them
+                }
+
+                if (!IsCursiveScript(script))
+                {
+                    advances[i] += spacing;
+                }
+            }
         }
     }
 
-    /// <summary>Marks grapheme cluster starts (UAX #29, ICU) and adds letter spacing after every visible cluster.</summary>
-    private static void MarkGraphemes(string norm, double letterSpacing, float[] advances, ulong[] graphemeStarts)
+    private const int ScriptInherited = 1;
+
+    /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
+    private static bool IsCursiveScript(int script) => script is
+        2 /* Arabic */ or 27 /* Mongolian */ or 34 /* Syriac */ or 84 /* Mandaic */ or 87 /* N'Ko */ or
+        90 /* Phags-pa */ or 182 /* Hanifi Rohingya */;
+
+    /// <summary>
+    /// Positions as Chromium's ShapeResult::ComputePositionData keeps them: the exact 16.16 sum of advances from
+    /// the item's visual left edge, rounded up to a LayoutUnit. Left-to-right: x[u] = ceil(T[u]). Right-to-left
+    /// the sum runs from the item's logical end, so x[u] = -ceil(T[end] - T[u]), which keeps widths x[e] - x[s].
+    /// Returns the position at the item's end.
+    /// </summary>
+    private static int PlaceItem(long[] advances, int start, int end, bool rightToLeft, int[] positions)
+    {
+        long total = 0;
+        for (int i = start; i < end; i++)
+        {
+            total += advances[i];
+        }
+
+        long sum = 0;
+        for (int i = start; i < end; i++)
+        {
+            positions[i] = Wrap(rightToLeft ? -CeilToLayoutUnits(total - sum) : CeilToLayoutUnits(sum));
+            sum += advances[i];
+        }
+
+        return rightToLeft ? 0 : Wrap(CeilToLayoutUnits(total));
+    }
+
+    /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
+    private static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
         var starts = new List<int>(norm.Length);
         GraphemeClusters.GetStarts(norm, starts);
         foreach (int start in starts)
         {
             graphemeStarts[start >> 6] |= 1UL << (start & 63);
-            char c = norm[start];
-            if (letterSpacing != 0 && c != '\n' && c != '\t' && !IsInvisibleControl(c))
-            {
-                advances[start] += (float)letterSpacing;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Pen positions as Chromium's ShapeResult has them: a float32 running sum of advances from the start of each
-    /// shaping item. A preserved tab or line feed is an item of its own, so the text after it starts again at 0;
-    /// at such a unit the array holds the end of the item before it.
-    /// </summary>
-    private static void AccumulatePositions(string norm, float[] advances, float[] positions)
-    {
-        float x = 0;
-        for (int i = 0; i < norm.Length; i++)
-        {
-            positions[i] = x;
-            if (norm[i] is '\n' or '\t')
-            {
-                x = 0;
-                continue;
-            }
-
-            x += advances[i];
-        }
-
-        positions[norm.Length] = x;
-    }
-
-    /// <summary>
-    /// Cuts the text at every break opportunity; each piece becomes its content (a Text segment) followed by its
-    /// trailing white space (Space and Tab segments, which hang) and, in pre-wrap, a HardBreak for a line feed.
-    /// The last segment of a piece carries BreakAfter.
-    /// </summary>
-    private static void BuildSegments(
-        string norm, bool preWrap, ReadOnlySpan<BreakOpportunity> opportunities, float[] positions,
-        List<SegmentKind> kinds, List<SegmentFlags> flags, List<double> widths, List<int> starts)
-    {
-        int pieceStart = 0;
-        for (int i = 1; i <= norm.Length; i++)
-        {
-            if (opportunities[i] == BreakOpportunity.None && i < norm.Length)
-            {
-                continue;
-            }
-
-            int pieceEnd = i;
-            bool hardBreak = preWrap && norm[pieceEnd - 1] == '\n';
-            int whiteEnd = hardBreak ? pieceEnd - 1 : pieceEnd;
-            int contentEnd = whiteEnd;
-            while (contentEnd > pieceStart && (norm[contentEnd - 1] == ' ' || (preWrap && norm[contentEnd - 1] == '\t')))
-            {
-                contentEnd--;
-            }
-
-            if (contentEnd > pieceStart)
-            {
-                Add(SegmentKind.Text, pieceStart, contentEnd, norm[contentEnd - 1] == SoftHyphen ? SegmentFlags.SoftHyphen : SegmentFlags.None);
-            }
-
-            int run = contentEnd;
-            while (run < whiteEnd)
-            {
-                if (norm[run] == '\t')
-                {
-                    Add(SegmentKind.Tab, run, run + 1, SegmentFlags.None);
-                    run++;
-                    continue;
-                }
-
-                int spaceEnd = run;
-                while (spaceEnd < whiteEnd && norm[spaceEnd] == ' ')
-                {
-                    spaceEnd++;
-                }
-
-                Add(SegmentKind.Space, run, spaceEnd, SegmentFlags.None);
-                run = spaceEnd;
-            }
-
-            if (hardBreak)
-            {
-                Add(SegmentKind.HardBreak, whiteEnd, pieceEnd, SegmentFlags.None);
-            }
-
-            flags[^1] |= SegmentFlags.BreakAfter;
-            pieceStart = pieceEnd;
-        }
-
-        void Add(SegmentKind kind, int start, int end, SegmentFlags segmentFlags)
-        {
-            double width = kind is SegmentKind.Text or SegmentKind.Space ? positions[end] - positions[start] : 0;
-
-            kinds.Add(kind);
-            flags.Add(segmentFlags);
-            widths.Add(width);
-            starts.Add(start);
         }
     }
 }

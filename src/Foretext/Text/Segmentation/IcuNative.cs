@@ -46,6 +46,11 @@ internal sealed unsafe class IcuNative
     public readonly delegate* unmanaged[Cdecl]<nint, void> BrkClose;
     public readonly delegate* unmanaged[Cdecl]<int, sbyte> CharType;
     public readonly delegate* unmanaged[Cdecl]<int, int, int> GetIntPropertyValue;
+    public readonly delegate* unmanaged[Cdecl]<int, int*, int> GetScript;
+    public readonly delegate* unmanaged[Cdecl]<nint> BidiOpen;
+    public readonly delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void> BidiSetPara;
+    public readonly delegate* unmanaged[Cdecl]<nint, int*, byte*> BidiGetLevels;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> BidiClose;
 
     private IcuNative(nint library, string suffix)
     {
@@ -58,6 +63,11 @@ internal sealed unsafe class IcuNative
         BrkClose = (delegate* unmanaged[Cdecl]<nint, void>)Export(library, "ubrk_close", suffix);
         CharType = (delegate* unmanaged[Cdecl]<int, sbyte>)Export(library, "u_charType", suffix);
         GetIntPropertyValue = (delegate* unmanaged[Cdecl]<int, int, int>)Export(library, "u_getIntPropertyValue", suffix);
+        GetScript = (delegate* unmanaged[Cdecl]<int, int*, int>)Export(library, "uscript_getScript", suffix);
+        BidiOpen = (delegate* unmanaged[Cdecl]<nint>)Export(library, "ubidi_open", suffix);
+        BidiSetPara = (delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void>)Export(library, "ubidi_setPara", suffix);
+        BidiGetLevels = (delegate* unmanaged[Cdecl]<nint, int*, byte*>)Export(library, "ubidi_getLevels", suffix);
+        BidiClose = (delegate* unmanaged[Cdecl]<nint, void>)Export(library, "ubidi_close", suffix);
     }
 
     /// <summary>The ICU major version in use, or 0 if the library exports unversioned names.</summary>
