@@ -207,6 +207,9 @@ internal static class TextPreparer
     /// <summary>InlineLayoutUnit::ToCeil&lt;LayoutUnit&gt;: the LayoutUnit at or after a fixed-point position.</summary>
     internal static long CeilToLayoutUnits(long fixedPoint) => (fixedPoint + FixedPerLayoutUnit - 1) >> 10;
 
+    /// <summary>The LayoutUnit at or before a fixed-point position.</summary>
+    internal static long FloorToLayoutUnits(long fixedPoint) => fixedPoint >> 10;
+
     /// <summary>
     /// Positions are kept as int LayoutUnits that may wrap around on a paragraph longer than 2^25 px (where
     /// Chromium's own LayoutUnit saturates): only differences inside one segment are ever read, and those are exact.
@@ -314,7 +317,9 @@ internal static class TextPreparer
         long sum = 0;
         for (int i = start; i < end; i++)
         {
-            positions[i] = Wrap(rightToLeft ? -CeilToLayoutUnits(total - sum) : CeilToLayoutUnits(sum));
+            // The edge of the item rounds up (CachedPositionForOffset returns the snapped width there); positions
+            // inside it are truncated to LayoutUnits.
+            positions[i] = Wrap(rightToLeft ? -(i == start ? CeilToLayoutUnits(total) : FloorToLayoutUnits(total - sum)) : FloorToLayoutUnits(sum));
             sum += advances[i];
         }
 
