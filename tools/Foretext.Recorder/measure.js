@@ -1,0 +1,157 @@
+// Stage: browser oracle, in-page half (injected by ChromiumOracle into an empty page).
+// Input: one case (text, CSS font, line height, width, white-space, word-break, letter-spacing, lang, dir).
+// Output: the div's height and every line start as a UTF-16 offset into the original text.
+// Lines are found from Range.getClientRects on single characters: per line an exponential search from the
+// previous line's length, then a binary search (~6 probes a line). Lines are compared by the vertical middle
+// of a character's first rect, never by x, so RTL and bidi lines stay in logical order.
+'use strict';
+window.__foretext = (() => {
+  const range = document.createRange();
+  let st = null;
+
+  const isHigh = c => c >= 0xD800 && c <= 0xDBFF;
+  const isLow = c => c >= 0xDC00 && c <= 0xDFFF;
+  // Characters that white-space: normal collapses; a collapsed one keeps a zero-width rect (sometimes two,
+  // one at the end of a line and one at the start of the next) and must never count as a line start.
+  const isCollapsible = c => c === 0x20 || c === 0x09 || c === 0x0A || c === 0x0D || c === 0x0C;
+
+  // Cuts long text into text nodes after white space: Range offsets into one huge text node are slow.
+  function chunk(text, size) {
+    if (size <= 0 || text.length <= size) return [text];
+    const parts = [];
+    let start = 0;
+    while (text.length - start > size) {
+      let cut = -1;
+      for (let i = start + size; i < text.length; i++) {
+        if (isCollapsible(text.charCodeAt(i))) { cut = i + 1; break; }
+      }
+      if (cut < 0 || cut >= text.length) break;
+      parts.push(text.slice(start, cut));
+      start = cut;
+    }
+    parts.push(text.slice(start));
+    return parts;
+  }
+
+  function setup(c) {
+    document.body.replaceChildren();
+    const div = document.createElement('div');
+    div.id = 'case';
+    const s = div.style;
+    s.margin = '0';
+    s.padding = '0';
+    s.border = '0';
+    s.font = c.font;
+    s.lineHeight = c.lineHeight + 'px';
+    s.whiteSpace = c.whiteSpace;
+    s.wordBreak = c.wordBreak;
+    s.overflowWrap = 'break-word';
+    s.letterSpacing = c.letterSpacing ? c.letterSpacing + 'px' : 'normal';
+    s.width = c.width + 'px';
+    if (c.lang) div.lang = c.lang;
+    if (c.dir) div.dir = c.dir;
+    const nodes = [];
+    const starts = [];
+    let offset = 0;
+    for (const part of chunk(c.text, c.chunkSize)) {
+      const node = document.createTextNode(part);
+      div.appendChild(node);
+      nodes.push(node);
+      starts.push(offset);
+      offset += part.length;
+    }
+    document.body.appendChild(div);
+    st = { div, nodes, starts, text: c.text, lineHeight: c.lineHeight, collapse: c.whiteSpace === 'normal', chunks: nodes.length };
+  }
+
+  function rectsOf(i, end) {
+    const s = st.starts;
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >> 1;
+      if (s[m] <= i) lo = m; else hi = m - 1;
+    }
+    const node = st.nodes[lo], base = s[lo];
+    range.setStart(node, i - base);
+    range.setEnd(node, end - base);
+    return range.getClientRects();
+  }
+
+  // The first drawn character at or after i: {at, mid} or null at the end of the text.
+  function drawn(i) {
+    const t = st.text, n = t.length;
+    // Never probe inside a surrogate pair: a low surrogate is probed with its high half.
+    if (i > 0 && i < n && isLow(t.charCodeAt(i)) && isHigh(t.charCodeAt(i - 1))) i--;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      const end = isHigh(c) && i + 1 < n && isLow(t.charCodeAt(i + 1)) ? i + 2 : i + 1;
+      st.probes++;
+      const rs = rectsOf(i, end);
+      let ok = rs.length > 0;
+      if (ok && st.collapse && isCollapsible(c)) {
+        ok = false;
+        for (const r of rs) if (r.width > 0) { ok = true; break; }
+      }
+      if (ok) { const r = rs[0]; return { at: i, mid: (r.top + r.bottom) / 2 }; }
+      i = end;
+    }
+    return null;
+  }
+
+  function lines() {
+    const n = st.text.length, lh = st.lineHeight;
+    st.probes = 0;
+    const starts = [];
+    let gaps = 0;
+    let cur = drawn(0);
+    let est = 16;
+    while (cur) {
+      starts.push(cur.at);
+      const threshold = cur.mid + lh / 2;
+      // later(i): the first drawn character at or after i lies on a later line than cur (monotonic in i).
+      let lo = cur.at, hi = -1, hiHit = null, step = Math.max(1, est);
+      while (hi < 0) {
+        const p = Math.min(lo + step, n);
+        const d = p < n ? drawn(p) : null;
+        if (d === null || d.mid > threshold) { hi = p; hiHit = d; }
+        else { lo = p; step *= 2; }
+      }
+      while (hi - lo > 1) {
+        const m = (lo + hi) >> 1;
+        const d = drawn(m);
+        if (d === null || d.mid > threshold) { hi = m; hiHit = d; } else lo = m;
+      }
+      if (hiHit === null) break;
+      // A jump of two or more line heights means a line with no drawn character was skipped.
+      if (hiHit.mid - cur.mid > 1.5 * lh) gaps += Math.round((hiHit.mid - cur.mid) / lh) - 1;
+      est = Math.max(1, hiHit.at - cur.at);
+      cur = hiHit;
+    }
+    const height = st.div.getBoundingClientRect().height;
+    return { height, lines: starts, gaps, probes: st.probes, chunks: st.chunks };
+  }
+
+  async function measure(c) {
+    if (c.reuse && st) st.div.style.width = c.width + 'px';
+    else setup(c);
+    await document.fonts.ready;
+    return lines();
+  }
+
+  async function spanWidth(c) {
+    document.body.replaceChildren();
+    const span = document.createElement('span');
+    span.id = 'case';
+    span.style.whiteSpace = 'pre';
+    span.style.font = c.font;
+    for (const [k, v] of Object.entries(c.style)) span.style.setProperty(k, v);
+    if (c.lang) span.lang = c.lang;
+    if (c.dir) span.dir = c.dir;
+    span.textContent = c.text;
+    document.body.appendChild(span);
+    await document.fonts.ready;
+    return span.getBoundingClientRect().width;
+  }
+
+  return { measure, spanWidth };
+})();
