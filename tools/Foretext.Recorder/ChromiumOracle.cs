@@ -133,6 +133,13 @@ public sealed class ChromiumOracle : IAsyncDisposable
         return new LineMeasurement(height, lines, fonts, errors.Count == 0 ? null : string.Join("; ", errors), probes);
     }
 
+    /// <summary>
+    /// Line starts of the last measured case found another way: the caret at the left edge of each line box
+    /// (caretPositionFromPoint). Agrees with <see cref="MeasureLinesAsync"/> only for left-to-right text.
+    /// </summary>
+    public async Task<int[]> CaretLineStartsAsync() =>
+        await _page.EvaluateAsync<int[]>("() => window.__foretext.caretStarts()");
+
     /// <summary>Width of a white-space:pre span holding the text (getBoundingClientRect().width).</summary>
     /// <param name="font">CSS font shorthand.</param>
     /// <param name="options">key=value options: lang and dir become attributes, the rest CSS properties

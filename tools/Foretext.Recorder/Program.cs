@@ -2,6 +2,7 @@
 // Input: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
 //        record-widths FILE
 //        check-chunking --only CORPUS [--widths A:B:STEP]
+//        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP]
 // Output: snapshot JSONL files (default: tests/Foretext.BrowserParity/Snapshots), a rewritten measuring-cases
 // file, or a report on whether cutting text into nodes changes any break. Progress goes to stderr.
 using System.Diagnostics;
@@ -20,6 +21,7 @@ public static class Program
             Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
             Console.Error.WriteLine("       record-widths FILE");
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
+            Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP]");
             return 2;
         }
 
@@ -31,6 +33,7 @@ public static class Program
                 "record-lines" => await RecordLinesAsync(options),
                 "record-widths" when positional.Count == 1 => await RecordWidthsAsync(positional[0]),
                 "check-chunking" => await CheckChunkingAsync(options),
+                "check-carets" => await CheckCaretsAsync(options),
                 _ => Usage(args[0]),
             };
         }
@@ -179,4 +182,57 @@ public static class Program
         Console.WriteLine($"{cases.Length} cases compared, {differ} differ");
         return differ == 0 ? 0 : 1;
     }
+
+    // Cross-checks the Range-rect line search against hit testing (caret at each line's left edge) on every
+    // left-to-right case of a source; right-to-left and bidi text is skipped, as its left edge is not its start.
+    private static async Task<int> CheckCaretsAsync(Dictionary<string, string> options)
+    {
+        IReadOnlyList<CaseSet> sets = Plan(options);
+        var watch = Stopwatch.StartNew();
+        await using ChromiumOracle oracle = await ChromiumOracle.LaunchAsync();
+        int compared = 0;
+        int skipped = 0;
+        int differ = 0;
+        foreach (LineCase lineCase in sets.SelectMany(s => s.Cases))
+        {
+            if (lineCase.Dir == "rtl" || lineCase.Text.Any(IsRightToLeftOrControl))
+            {
+                skipped++;
+                continue;
+            }
+
+            LineMeasurement m = await oracle.MeasureLinesAsync(lineCase);
+            int[] carets = await oracle.CaretLineStartsAsync();
+            compared++;
+            if (!carets.Select((c, i) => SameStart(lineCase.Text, i < m.Lines.Length ? m.Lines[i] : -1, c)).All(same => same)
+                || carets.Length != m.Lines.Length)
+            {
+                differ++;
+                int i = 0;
+                while (i < Math.Min(carets.Length, m.Lines.Length) && carets[i] == m.Lines[i])
+                {
+                    i++;
+                }
+
+                if (differ <= 200)
+                {
+                    Console.Error.WriteLine($"  {lineCase.Id}: search {m.Lines.Length} lines, carets {carets.Length}; line {i}: " +
+                        $"search {(i < m.Lines.Length ? m.Lines[i] : -1)}, caret {(i < carets.Length ? carets[i] : -1)}");
+                }
+            }
+        }
+
+        Console.WriteLine($"{compared} cases compared, {skipped} right-to-left/bidi skipped, {differ} differ, {watch.Elapsed.TotalSeconds:F1} s");
+        return differ == 0 ? 0 : 1;
+    }
+
+    // Hit testing lands after zero-width characters at a line's left edge (a ZWSP opening a snippet), where
+    // the search reports the zero-width character itself: both name the same line start.
+    private static bool SameStart(string text, int search, int caret) =>
+        search == caret
+        || (search >= 0 && caret > search && text.AsSpan(search, caret - search).IndexOfAnyExcept("\u200B\u200C\u200D\u2060\u00AD\uFEFF") < 0);
+
+    private static bool IsRightToLeftOrControl(char c) =>
+        c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF')
+            or (>= '\u200E' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

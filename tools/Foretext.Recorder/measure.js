@@ -92,7 +92,14 @@ window.__foretext = (() => {
         ok = false;
         for (const r of rs) if (r.width > 0) { ok = true; break; }
       }
-      if (ok) { const r = rs[0]; return { at: i, mid: (r.top + r.bottom) / 2 }; }
+      if (ok) {
+        // A range starting right after a soft hyphen also returns the generated hyphen's box on the line
+        // before; the character's own box is the last one with ink. Zero-width characters (ZWSP at a line
+        // end) may get a second empty box on the next line: they belong to the first.
+        let r = rs[0];
+        for (let k = rs.length - 1; k >= 0; k--) if (rs[k].width > 0) { r = rs[k]; break; }
+        return { at: i, mid: (r.top + r.bottom) / 2 };
+      }
       i = end;
     }
     return null;
@@ -138,6 +145,34 @@ window.__foretext = (() => {
     return lines();
   }
 
+  // An independent check of lines(): the caret at the left edge of every line box (hit testing, not
+  // Range rects). Only meaningful for left-to-right text, where the left edge is the logical start.
+  function caretStarts() {
+    const t = st.text, lh = st.lineHeight;
+    const box = st.div.getBoundingClientRect();
+    const count = Math.round(box.height / lh);
+    const result = [];
+    const bounds = new Set();
+    for (const g of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t)) bounds.add(g.index);
+    // Lines below the viewport are brought up by relative positioning, which moves boxes without
+    // re-breaking them (scrolling was tried first: hit testing sometimes saw the previous scroll offset).
+    st.div.style.position = 'relative';
+    for (let k = 0; k < count; k++) {
+      const shift = Math.max(0, k * lh - 300);
+      st.div.style.top = -shift + 'px';
+      const pos = document.caretPositionFromPoint(box.left + 0.5, box.top - shift + k * lh + lh / 2);
+      if (!pos || !st.nodes.includes(pos.offsetNode)) { result.push(-1); continue; }
+      let at = st.starts[st.nodes.indexOf(pos.offsetNode)] + pos.offset;
+      // Reordered marks (Khmer and Myanmar prescript vowels) put a cluster's middle at its left edge.
+      while (at > 0 && !bounds.has(at)) at--;
+      if (st.collapse) while (at < t.length && isCollapsible(t.charCodeAt(at))) at++;
+      result.push(at);
+    }
+    st.div.style.position = '';
+    st.div.style.top = '';
+    return result;
+  }
+
   async function spanWidth(c) {
     document.body.replaceChildren();
     const span = document.createElement('span');
@@ -153,5 +188,5 @@ window.__foretext = (() => {
     return span.getBoundingClientRect().width;
   }
 
-  return { measure, spanWidth };
+  return { measure, spanWidth, caretStarts };
 })();
