@@ -134,11 +134,12 @@ public sealed class ChromiumOracle : IAsyncDisposable
     }
 
     /// <summary>
-    /// Line starts of the last measured case found another way: the caret at the left edge of each line box
-    /// (caretPositionFromPoint). Agrees with <see cref="MeasureLinesAsync"/> only for left-to-right text.
+    /// Line starts of the last measured case found another way: the caret at the start edge of each line box
+    /// (caretPositionFromPoint; the right edge when <paramref name="rightToLeft"/>). Agrees with
+    /// <see cref="MeasureLinesAsync"/> only for unidirectional text.
     /// </summary>
-    public async Task<int[]> CaretLineStartsAsync() =>
-        await _page.EvaluateAsync<int[]>("() => window.__foretext.caretStarts()");
+    public async Task<int[]> CaretLineStartsAsync(bool rightToLeft) =>
+        await _page.EvaluateAsync<int[]>("rtl => window.__foretext.caretStarts(rtl)", rightToLeft);
 
     /// <summary>Width of a white-space:pre span holding the text (getBoundingClientRect().width).</summary>
     /// <param name="font">CSS font shorthand.</param>

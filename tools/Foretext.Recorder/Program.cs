@@ -2,7 +2,7 @@
 // Input: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
 //        record-widths FILE
 //        check-chunking --only CORPUS [--widths A:B:STEP]
-//        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP]
+//        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
 // Output: snapshot JSONL files (default: tests/Foretext.BrowserParity/Snapshots), a rewritten measuring-cases
 // file, or a report on whether cutting text into nodes changes any break. Progress goes to stderr.
 using System.Diagnostics;
@@ -21,7 +21,7 @@ public static class Program
             Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
             Console.Error.WriteLine("       record-widths FILE");
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
-            Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP]");
+            Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
             return 2;
         }
 
@@ -183,26 +183,28 @@ public static class Program
         return differ == 0 ? 0 : 1;
     }
 
-    // Cross-checks the Range-rect line search against hit testing (caret at each line's left edge) on every
-    // left-to-right case of a source; right-to-left and bidi text is skipped, as its left edge is not its start.
+    // Cross-checks the Range-rect line search against hit testing (caret at each line's start edge) on every
+    // unidirectional case of a source; bidi text is skipped, as a line's edge need not hold its logical start.
     private static async Task<int> CheckCaretsAsync(Dictionary<string, string> options)
     {
         IReadOnlyList<CaseSet> sets = Plan(options);
         var watch = Stopwatch.StartNew();
         await using ChromiumOracle oracle = await ChromiumOracle.LaunchAsync();
+        bool all = options.GetValueOrDefault("bidi") == "true";
         int compared = 0;
         int skipped = 0;
         int differ = 0;
         foreach (LineCase lineCase in sets.SelectMany(s => s.Cases))
         {
-            if (lineCase.Dir == "rtl" || lineCase.Text.Any(IsRightToLeftOrControl))
+            bool rtl = lineCase.Dir == "rtl";
+            if (!all && (lineCase.Text.Any(IsBidiControl) || (rtl ? lineCase.Text.Any(char.IsAsciiLetter) : lineCase.Text.Any(IsRightToLeft))))
             {
                 skipped++;
                 continue;
             }
 
             LineMeasurement m = await oracle.MeasureLinesAsync(lineCase);
-            int[] carets = await oracle.CaretLineStartsAsync();
+            int[] carets = await oracle.CaretLineStartsAsync(rtl);
             compared++;
             if (!carets.Select((c, i) => SameStart(lineCase.Text, i < m.Lines.Length ? m.Lines[i] : -1, c)).All(same => same)
                 || carets.Length != m.Lines.Length)
@@ -222,7 +224,7 @@ public static class Program
             }
         }
 
-        Console.WriteLine($"{compared} cases compared, {skipped} right-to-left/bidi skipped, {differ} differ, {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{compared} cases compared, {skipped} bidi skipped, {differ} differ, {watch.Elapsed.TotalSeconds:F1} s");
         return differ == 0 ? 0 : 1;
     }
 
@@ -232,7 +234,9 @@ public static class Program
         search == caret
         || (search >= 0 && caret > search && text.AsSpan(search, caret - search).IndexOfAnyExcept("\u200B\u200C\u200D\u2060\u00AD\uFEFF") < 0);
 
-    private static bool IsRightToLeftOrControl(char c) =>
-        c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF')
-            or (>= '\u200E' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    private static bool IsRightToLeft(char c) =>
+        c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
+
+    private static bool IsBidiControl(char c) =>
+        c is (>= '\u200E' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -145,9 +145,10 @@ window.__foretext = (() => {
     return lines();
   }
 
-  // An independent check of lines(): the caret at the left edge of every line box (hit testing, not
-  // Range rects). Only meaningful for left-to-right text, where the left edge is the logical start.
-  function caretStarts() {
+  // An independent check of lines(): the caret at the start edge of every line box (hit testing, not
+  // Range rects): the left edge, or the right one for dir=rtl. Only meaningful for unidirectional text,
+  // where that edge holds the logical start.
+  function caretStarts(rtl) {
     const t = st.text, lh = st.lineHeight;
     const box = st.div.getBoundingClientRect();
     const count = Math.round(box.height / lh);
@@ -160,7 +161,7 @@ window.__foretext = (() => {
     for (let k = 0; k < count; k++) {
       const shift = Math.max(0, k * lh - 300);
       st.div.style.top = -shift + 'px';
-      const pos = document.caretPositionFromPoint(box.left + 0.5, box.top - shift + k * lh + lh / 2);
+      const pos = document.caretPositionFromPoint(rtl ? box.right - 0.5 : box.left + 0.5, box.top - shift + k * lh + lh / 2);
       if (!pos || !st.nodes.includes(pos.offsetNode)) { result.push(-1); continue; }
       let at = st.starts[st.nodes.indexOf(pos.offsetNode)] + pos.offset;
       // Reordered marks (Khmer and Myanmar prescript vowels) put a cluster's middle at its left edge.
