@@ -12,7 +12,7 @@ namespace Foretext.Recorder;
 public static class SweepGenerator
 {
     /// <summary>Bumped whenever the same seed would give different cases.</summary>
-    public const string Version = "sweep-v1";
+    public const string Version = "sweep-v2";
 
     /// <summary>Text groups; each is laid out at every size and width.</summary>
     public const int GroupCount = 128;
@@ -132,7 +132,8 @@ public static class SweepGenerator
                     break;
             }
 
-            string whiteSpace = g % 4 >= 2 ? "pre-wrap" : "normal";
+            // The g / 12 term flips the parity every round of the six odd-group kinds, so each kind gets both.
+            string whiteSpace = ((g / 2) + (g / 12)) % 2 == 1 ? "pre-wrap" : "normal";
             if (whiteSpace == "pre-wrap")
             {
                 text = PreWrapify(rng, text, tab: g % 16 == 3);
