@@ -87,6 +87,14 @@ public static class Program
 
     private static async Task<int> RecordLinesAsync(Dictionary<string, string> options)
     {
+        // A partial recording must never overwrite a checked-in snapshot by accident.
+        bool partial = options.ContainsKey("widths") || options.ContainsKey("seed")
+            || (options.ContainsKey("only") && options.GetValueOrDefault("source") != "corpora");
+        if (partial && !options.ContainsKey("out"))
+        {
+            throw new ArgumentException("--widths, --seed, or --only outside corpora record a partial set: pass --out DIR");
+        }
+
         IReadOnlyList<CaseSet> sets = Plan(options);
         string outDir = options.GetValueOrDefault("out") ?? RepoPaths.SnapshotsRoot;
         int chunk = options.TryGetValue("chunk", out string? c) ? int.Parse(c, CultureInfo.InvariantCulture) : ChromiumOracle.DefaultChunkSize;
@@ -109,7 +117,17 @@ public static class Program
                 foreach (LineCase lineCase in set.Cases)
                 {
                     long before = watch.ElapsedTicks;
-                    LineMeasurement m = await oracle.MeasureLinesAsync(lineCase);
+                    LineMeasurement m;
+                    try
+                    {
+                        m = await oracle.MeasureLinesAsync(lineCase);
+                    }
+                    catch (Microsoft.Playwright.PlaywrightException e)
+                    {
+                        // Kept in the snapshot as an error, so the validation test names the case.
+                        m = new LineMeasurement(0, [], [], "recorder failed: " + e.Message.Split('\n')[0], 0);
+                    }
+
                     slowest = Math.Max(slowest, (watch.ElapsedTicks - before) / (double)Stopwatch.Frequency);
                     writer.Write(lineCase, m);
                     probes += m.Probes;
