@@ -55,6 +55,9 @@ public sealed class BrowserSnapshot
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Loads every snapshot file, in <see cref="Files"/> order.</summary>
+    public static IReadOnlyList<BrowserSnapshot> LoadAll() => Files().Select(Load).ToList();
+
     /// <summary>Loads a snapshot by its path relative to <see cref="Root"/>.</summary>
     public static BrowserSnapshot Load(string relativePath)
     {

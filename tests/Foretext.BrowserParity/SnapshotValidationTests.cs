@@ -32,6 +32,17 @@ public sealed class SnapshotValidationTests
         Assert.Contains(files, f => f.StartsWith("sweep", StringComparison.Ordinal));
     }
 
+    /// <summary>The app snapshot was recorded from the shared app-strings.json as it is now.</summary>
+    [Fact]
+    public void AppSnapshotMatchesSharedStrings()
+    {
+        BrowserSnapshot snapshot = BrowserSnapshot.Load("app-strings.jsonl");
+        string path = Path.Combine(Foretext.Recorder.RepoPaths.CorporaRoot, "app-strings.json");
+        string actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        Assert.True(actual == snapshot.Header.GetProperty("fileSha256").GetString(),
+            "shared app-strings.json changed since the app snapshot was recorded: re-record with record-lines --source app");
+    }
+
     /// <summary>Every case of the file satisfies the snapshot invariants.</summary>
     [Theory]
     [MemberData(nameof(SnapshotFiles))]
