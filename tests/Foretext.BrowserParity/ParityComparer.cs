@@ -112,7 +112,7 @@ public sealed class ParityComparer
         var builder = new StringBuilder(s.Length);
         foreach (char ch in s)
         {
-            builder.Append(ch < ' ' || ch is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' ? $"\\u{(int)ch:X4}" : ch.ToString());
+            builder.Append(ch < ' ' || ch is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' || char.IsSurrogate(ch) ? $"\\u{(int)ch:X4}" : ch.ToString());
         }
 
         return builder.ToString();

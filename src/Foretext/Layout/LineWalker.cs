@@ -7,9 +7,8 @@
 // - a soft hyphen chosen as the break adds a visible hyphen whose width must fit (CSS Text 3 hyphens: manual);
 // - overflow-wrap: break-word: when no opportunity on the line fits, break between grapheme clusters,
 //   keeping at least one cluster on the line (CSS Text 3 section 5.5).
-// All widths are LayoutUnits (1/64 px) as ShapingLineBreaker compares them: text up to offset e fits when
-// x[e] - x[lineStart] <= available width, with x the item's positions rounded up to LayoutUnits. Segment
-// widths are differences of those positions, so their sums telescope to exactly that comparison.
+// Widths are measured as Chromium's LineBreaker and ShapingLineBreaker measure them (see Pen): glyph advances
+// summed exactly in 16.16 fixed point, compared with the available width in LayoutUnits (1/64 px).
 
 using System.Runtime.CompilerServices;
 
@@ -22,7 +21,7 @@ internal static class LineWalker
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        int[] widths = p._widths;
+        long[] widths = p._widths;
         int count = kinds.Length;
         int first = start.SegmentIndex;
 
@@ -32,21 +31,24 @@ internal static class LineWalker
             return false;
         }
 
-        long available = AvailableLayoutUnits(maxWidth);
+        var pen = new Pen(AvailableLayoutUnits(maxWidth));
         int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : p._segmentStarts[first];
-        long position = 0; // pen position, hanging white space included
-        long contentEnd = 0; // end of the last non-hanging content
+        Pen contentEnd = pen; // the pen after the last non-hanging content
         int breakSegment = -1; // the line may end after this segment
-        long breakWidth = 0;
+        Pen breakPen = pen;
         bool breakHyphen = false;
         int firstHyphenBreak = -1; // a soft hyphen on this line whose hyphen did not fit
-        long firstHyphenWidth = 0;
+        Pen firstHyphenPen = pen;
         bool overflowed = false;
 
         for (int i = first; i < count; i++)
         {
             SegmentKind kind = kinds[i];
             SegmentFlags segmentFlags = flags[i];
+            if ((segmentFlags & SegmentFlags.ItemStart) != 0 && i != first)
+            {
+                pen = pen.NextItem();
+            }
 
             switch (kind)
             {
@@ -55,11 +57,12 @@ internal static class LineWalker
                     return true;
 
                 case SegmentKind.Text:
-                    long width = i == first && startUnit != p._segmentStarts[i] ? p.UnitX(i, p._segmentStarts[i + 1]) - p._x[startUnit] : widths[i];
-                    if (overflowed || position + width <= available)
+                    long width = i == first && startUnit != p._segmentStarts[i] ? p.SumAdvances(startUnit, p._segmentStarts[i + 1]) : widths[i];
+                    Pen after = pen.Advance(width);
+                    if (overflowed || after.Fits)
                     {
-                        position += width;
-                        contentEnd = position;
+                        pen = after;
+                        contentEnd = pen;
                         if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
                             if (overflowed)
@@ -69,26 +72,34 @@ internal static class LineWalker
                             }
 
                             bool hyphen = (segmentFlags & SegmentFlags.SoftHyphen) != 0;
-                            long candidate = hyphen ? contentEnd + p._hyphenWidth : contentEnd;
-                            if (candidate <= available)
+                            Pen candidate = hyphen ? pen.AddHyphen(p._hyphenWidth) : pen;
+                            if (candidate.Fits)
                             {
                                 breakSegment = i;
-                                breakWidth = candidate;
+                                breakPen = candidate;
                                 breakHyphen = hyphen;
                             }
                             else if (firstHyphenBreak < 0)
                             {
                                 firstHyphenBreak = i;
-                                firstHyphenWidth = candidate;
+                                firstHyphenPen = candidate;
                             }
                         }
 
                         continue;
                     }
 
+                    long trim = p.EndAdjustment(i);
+                    if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && pen.Advance(width + trim).Fits)
+                    {
+                        // text-spacing-trim: the closing punctuation fits at the line end in half its width.
+                        line = Line(pen.Advance(width + trim), start, EndAfter(p, i), false);
+                        return true;
+                    }
+
                     if (breakSegment >= 0)
                     {
-                        line = Line(breakWidth, start, EndAfter(p, breakSegment), breakHyphen);
+                        line = Line(breakPen, start, EndAfter(p, breakSegment), breakHyphen);
                         return true;
                     }
 
@@ -100,14 +111,14 @@ internal static class LineWalker
                         {
                             // Nothing fits: the first opportunity wins even though its hyphen overflows, as
                             // Blink's HandleOverflow keeps the earliest break when none fits.
-                            line = Line(firstHyphenWidth, start, EndAfter(p, firstHyphenBreak), true);
+                            line = Line(firstHyphenPen, start, EndAfter(p, firstHyphenBreak), true);
                             return true;
                         }
 
                         // overflow-wrap: normal: the word overflows, and the line ends at the next opportunity.
                         overflowed = true;
-                        position += width;
-                        contentEnd = position;
+                        pen = after;
+                        contentEnd = pen;
                         if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
                             line = Line(contentEnd, start, EndAfter(p, i), false);
@@ -121,27 +132,28 @@ internal static class LineWalker
                     {
                         // One grapheme alone on the line and still too wide: it stays and overflows; whatever
                         // follows can break before it (break-word allows a break at any grapheme boundary).
-                        position += width;
-                        contentEnd = position;
+                        pen = after;
+                        contentEnd = pen;
                         if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
                         {
                             breakSegment = i;
-                            breakWidth = contentEnd;
+                            breakPen = pen;
                             breakHyphen = false;
                         }
 
                         continue;
                     }
 
-                    line = BreakInsideWord(p, start, i, rest, position, contentEnd, available, lineHasContent: i != first);
+                    line = BreakInsideWord(p, start, i, rest, pen, contentEnd, lineHasContent: i != first);
                     return true;
 
                 case SegmentKind.Tab:
-                    position += TabAdvance(p, position);
+                    pen = pen.NextItem();
+                    pen = pen.AddLayoutUnits(TabAdvance(p, pen.LayoutUnits));
                     break;
 
                 default: // Space: hangs, so it never makes the line overflow; what follows starts after it.
-                    position += widths[i];
+                    pen = pen.Advance(widths[i]);
                     break;
             }
 
@@ -154,7 +166,7 @@ internal static class LineWalker
                 }
 
                 breakSegment = i;
-                breakWidth = contentEnd;
+                breakPen = contentEnd;
                 breakHyphen = false;
             }
         }
@@ -164,31 +176,74 @@ internal static class LineWalker
     }
 
     /// <summary>overflow-wrap: break-word: as many whole grapheme clusters of <paramref name="segment"/> as fit, at least one on an empty line.</summary>
-    private static LayoutLineRange BreakInsideWord(
-        PreparedText p, LayoutCursor start, int segment, int offset, long position, long contentEnd, long available, bool lineHasContent)
+    private static LayoutLineRange BreakInsideWord(PreparedText p, LayoutCursor start, int segment, int offset, Pen pen, Pen contentEnd, bool lineHasContent)
     {
         int end = p._segmentStarts[segment + 1];
         int grapheme = segment == start.SegmentIndex ? start.GraphemeIndex : 0;
         int taken = 0;
-        int x = p._x[offset];
         while (offset < end)
         {
             int next = p.NextGraphemeStart(offset, end);
-            int nextX = p.UnitX(segment, next);
+            Pen after = pen.Advance(p.SumAdvances(offset, next));
 
             // The whole rest did not fit, so its last grapheme always moves on.
-            if ((position + (nextX - x) > available && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
+            if ((!after.Fits && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
             {
                 break;
             }
 
-            position += nextX - x;
-            x = nextX;
+            pen = after;
             offset = next;
             taken++;
         }
 
-        return Line(taken > 0 ? position : contentEnd, start, new LayoutCursor(segment, grapheme + taken), false);
+        return Line(taken > 0 ? pen : contentEnd, start, new LayoutCursor(segment, grapheme + taken), false);
+    }
+
+    /// <summary>
+    /// The pen on a line, measured as Chromium's LineBreaker measures it: earlier shaping items on the line count
+    /// with their snapped (rounded-up) LayoutUnit widths, the current item as the exact 16.16 distance from
+    /// where the line entered it, which fits when that distance rounded to LayoutUnits is within what is left.
+    /// </summary>
+    private readonly struct Pen
+    {
+        private readonly long _available; // LayoutUnits
+        private readonly long _committed; // LayoutUnits of earlier items (and tabs) on the line
+        private readonly long _run; // 16.16 since the line entered the current item
+
+        public Pen(long available)
+            : this(available, 0, 0)
+        {
+        }
+
+        private Pen(long available, long committed, long run)
+        {
+            _available = available;
+            _committed = committed;
+            _run = run;
+        }
+
+        /// <summary>The pen position in LayoutUnits (for tab stops and reported widths).</summary>
+        public long LayoutUnits => _committed + PreparedText.CeilToLayoutUnits(_run);
+
+        public bool Fits
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _committed + FitUnits(_run) <= _available;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Pen Advance(long fixedWidth) => new(_available, _committed, _run + fixedWidth);
+
+        public Pen AddLayoutUnits(long layoutUnits) => new(_available, _committed + layoutUnits, _run);
+
+        public Pen AddHyphen(int hyphenLayoutUnits) => new(_available, LayoutUnits + hyphenLayoutUnits, 0);
+
+        public Pen NextItem() => _run == 0 ? this : new(_available, LayoutUnits, 0);
+
+        /// <summary>A 16.16 distance as the LayoutUnits ShapingLineBreaker compares with the available width.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long FitUnits(long fixedPoint) => fixedPoint >> 10;
     }
 
     /// <summary>
@@ -203,8 +258,8 @@ internal static class LineWalker
     private const double MaxLayoutPixels = 1e15;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static LayoutLineRange Line(long width, LayoutCursor start, LayoutCursor end, bool hyphen)
-        => new(PreparedText.ToPixels(width), start, end, hyphen);
+    private static LayoutLineRange Line(Pen pen, LayoutCursor start, LayoutCursor end, bool hyphen)
+        => new(PreparedText.ToPixels(pen.LayoutUnits), start, end, hyphen);
 
     /// <summary>The cursor after segment <paramref name="segment"/>, skipping collapsible spaces that would start the next line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -22,11 +22,12 @@ public class PreparedText
     // Output of measuring (input to line breaking).
     internal readonly SegmentKind[] _kinds;
     internal readonly SegmentFlags[] _flags;
-    internal readonly int[] _widths; // LayoutUnits (1/64 px); 0 for tabs (their width depends on the line position)
+    internal readonly long[] _widths; // exact 16.16 fixed point (1/65536 px); 0 for tabs (their width depends on the line position)
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
-    internal readonly int[] _x; // LayoutUnit pen position before each UTF-16 unit, relative to its shaping item (see TextPreparer.PlaceItem)
+    internal readonly int[] _advances; // 16.16 fixed-point advance of each UTF-16 unit (a cluster's on its first unit), letter spacing included
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
     internal readonly int _hyphenWidth; // LayoutUnits
+    internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, for renderers only
     internal readonly bool _collapseSpaces;
@@ -42,11 +43,12 @@ public class PreparedText
         _flags = other._flags;
         _widths = other._widths;
         _segmentStarts = other._segmentStarts;
-        _x = other._x;
+        _advances = other._advances;
         _graphemeStarts = other._graphemeStarts;
         _hyphenWidth = other._hyphenWidth;
         _spaceWidth = other._spaceWidth;
         _levels = other._levels;
+        _endAdjustments = other._endAdjustments;
         _collapseSpaces = other._collapseSpaces;
         _breakWord = other._breakWord;
         Font = other.Font;
@@ -55,10 +57,11 @@ public class PreparedText
 
     internal PreparedText(
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
-        SegmentKind[] kinds, SegmentFlags[] flags, int[] widths, int[] segmentStarts,
-        int[] positions, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options, byte[] levels)
+        SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
+        int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
+        string font, PrepareOptions options, byte[] levels, int[] endAdjustments)
     {
+        _endAdjustments = endAdjustments;
         _levels = levels;
         _sourceText = sourceText;
         _text = text;
@@ -68,7 +71,7 @@ public class PreparedText
         _flags = flags;
         _widths = widths;
         _segmentStarts = segmentStarts;
-        _x = positions;
+        _advances = advances;
         _graphemeStarts = graphemeStarts;
         _hyphenWidth = hyphenWidth;
         _spaceWidth = spaceWidth;
@@ -173,9 +176,33 @@ public class PreparedText
         return limit;
     }
 
-    /// <summary>LayoutUnit position of <paramref name="unit"/> inside segment <paramref name="segment"/> (its end included), relative to the segment's item.</summary>
-    internal int UnitX(int segment, int unit)
-        => unit == _segmentStarts[segment + 1] ? _x[_segmentStarts[segment]] + _widths[segment] : _x[unit];
+    /// <summary>The 16.16 width segment <paramref name="segment"/> loses (a negative number) when a line ends right after it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal long EndAdjustment(int segment) => _endAdjustments.Length == 0 ? 0 : _endAdjustments[segment];
+
+    /// <summary>Exact 16.16 width of text units [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    internal long SumAdvances(int start, int end)
+    {
+        long sum = 0;
+        int[] advances = _advances;
+        for (int i = start; i < end; i++)
+        {
+            sum += advances[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>16.16 fixed-point units per CSS px: Chromium keeps glyph advances as InlineLayoutUnit.</summary>
+    internal const int FixedPerPixel = 65536;
+
+    /// <summary>16.16 units per LayoutUnit (1/64 px).</summary>
+    internal const int FixedPerLayoutUnit = 1024;
+
+    /// <summary>A fixed-point width as LayoutUnits, rounded up (ShapeResult::SnappedWidth).</summary>
+    internal static long CeilToLayoutUnits(long fixedPoint) => (fixedPoint + FixedPerLayoutUnit - 1) >> 10;
+
+    internal static double FixedToPixels(long fixedPoint) => fixedPoint / (double)FixedPerPixel;
 
     /// <summary>LayoutUnits (1/64 px, Chromium's LayoutUnit) per CSS px.</summary>
     internal const int LayoutUnitsPerPixel = 64;
@@ -194,4 +221,7 @@ internal enum SegmentFlags : byte
 
     /// <summary>The segment ends with a soft hyphen: breaking after it draws a hyphen whose width counts.</summary>
     SoftHyphen = 2,
+
+    /// <summary>The segment starts a new shaping item (after a bidi level change, a tab or a line feed).</summary>
+    ItemStart = 4,
 }

@@ -18,7 +18,7 @@ public sealed class PreparedTextWithSegments : PreparedText
         }
 
         Levels = levels;
-        _segmentWidths = Array.ConvertAll(_widths, w => ToPixels(w));
+        _segmentWidths = Array.ConvertAll(_widths, FixedToPixels);
     }
 
     private readonly double[] _segmentWidths;

@@ -1,7 +1,7 @@
 // Stage: Layout, inside prepare. Input: processed text, break opportunities, item boundaries and LayoutUnit
 // positions. Output: segments. Text between two opportunities is split into its content (Text), its trailing
 // white space (Space, Tab: they hang) and a preserved line feed (HardBreak); a piece that crosses a shaping item
-// boundary is cut there too, without an opportunity, so that each segment's width is one item's position difference.
+// boundary is cut there too, without an opportunity, and flagged, since the line breaker measures per item.
 
 using Foretext.Text.Segmentation;
 
@@ -13,23 +13,21 @@ internal readonly ref struct SegmentBuilder
 
     private readonly string _text;
     private readonly bool _preWrap;
-    private readonly int[] _positions;
+    private readonly int[] _advances;
     private readonly List<int> _itemStarts;
-    private readonly int[] _itemEnds;
     private readonly List<SegmentKind> _kinds;
     private readonly List<SegmentFlags> _flags;
-    private readonly List<int> _widths;
+    private readonly List<long> _widths;
     private readonly List<int> _starts;
 
     public SegmentBuilder(
-        string text, bool preWrap, int[] positions, List<int> itemStarts, int[] itemEnds,
-        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> widths, List<int> starts)
+        string text, bool preWrap, int[] advances, List<int> itemStarts,
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<long> widths, List<int> starts)
     {
         _text = text;
         _preWrap = preWrap;
-        _positions = positions;
+        _advances = advances;
         _itemStarts = itemStarts;
-        _itemEnds = itemEnds;
         _kinds = kinds;
         _flags = flags;
         _widths = widths;
@@ -99,10 +97,24 @@ internal readonly ref struct SegmentBuilder
         {
             int itemEnd = item + 1 < _itemStarts.Count ? _itemStarts[item + 1] : _text.Length;
             int pieceEnd = Math.Min(end, itemEnd);
-            int endX = pieceEnd == itemEnd ? _itemEnds[item] : _positions[pieceEnd];
+            long width = 0;
+            if (kind is SegmentKind.Text or SegmentKind.Space)
+            {
+                for (int k = start; k < pieceEnd; k++)
+                {
+                    width += _advances[k];
+                }
+            }
+
+            SegmentFlags pieceFlags = pieceEnd == end ? flags : SegmentFlags.None;
+            if (start == _itemStarts[item])
+            {
+                pieceFlags |= SegmentFlags.ItemStart;
+            }
+
             _kinds.Add(kind);
-            _flags.Add(pieceEnd == end ? flags : SegmentFlags.None);
-            _widths.Add(kind is SegmentKind.Text or SegmentKind.Space ? endX - _positions[start] : 0);
+            _flags.Add(pieceFlags);
+            _widths.Add(width);
             _starts.Add(start);
             if (pieceEnd == end)
             {

@@ -43,52 +43,44 @@ internal static class TextPreparer
 
         // A chosen soft hyphen draws U+2010 when the font has it, else '-' (Blink's Font::HyphenString);
         // both are one glyph of the same advance in the fonts measured so far, so '-' stands for both.
-        int hyphenWidth = (int)CeilToLayoutUnits(MeasureFixed("-", style, measurer) + spacing);
+        int hyphenWidth = (int)PreparedText.CeilToLayoutUnits(MeasureFixed("-", style, measurer) + spacing);
         double spaceWidth = (MeasureFixed(" ", style, measurer) + spacing) / FixedOne;
 
         int length = norm.Length;
-        var positions = new int[length];
+        var fixedAdvances = new int[length];
         var graphemeStarts = new ulong[(length + 63) >> 6];
         var kinds = new List<SegmentKind>();
         var flags = new List<SegmentFlags>();
-        var widths = new List<int>();
+        var widths = new List<long>();
         var starts = new List<int>();
         byte[] levels = new byte[length];
+        int[] endAdjustments = [];
 
         if (length > 0)
         {
             BidiResolver.Resolve(norm, options.Direction, levels);
             MarkGraphemes(norm, graphemeStarts);
             List<int> itemStarts = SplitItems(norm, preWrap, levels);
-            var itemEnds = new int[itemStarts.Count]; // LayoutUnit position at each item's end
-            long[] advances = ArrayPool<long>.Shared.Rent(length);
             double[] measured = ArrayPool<double>.Shared.Rent(length);
+            BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
                     int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
-                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, advances);
-                    itemEnds[k] = PlaceItem(advances, itemStart, itemEnd, (levels[itemStart] & 1) != 0, positions);
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances);
                 }
-            }
-            finally
-            {
-                ArrayPool<long>.Shared.Return(advances);
-                ArrayPool<double>.Shared.Return(measured);
-            }
 
-            BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
-            try
-            {
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
-                var builder = new SegmentBuilder(norm, preWrap, positions, itemStarts, itemEnds, kinds, flags, widths, starts);
+                var builder = new SegmentBuilder(norm, preWrap, fixedAdvances, itemStarts, kinds, flags, widths, starts);
                 builder.Build(opportunities);
+                endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
             }
             finally
             {
+                ArrayPool<double>.Shared.Return(measured);
                 ArrayPool<BreakOpportunity>.Shared.Return(rented);
             }
         }
@@ -97,7 +89,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            positions, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels, endAdjustments);
     }
 
     /// <summary>
@@ -199,22 +191,7 @@ internal static class TextPreparer
     /// <summary>16.16 fixed point: Chromium keeps glyph advances as InlineLayoutUnit (1/65536 px) and sums them exactly.</summary>
     private const double FixedOne = 65536;
 
-    /// <summary>LayoutUnit is 1/64 px: 1024 fixed-point units.</summary>
-    private const int FixedPerLayoutUnit = 1024;
-
     private static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
-
-    /// <summary>InlineLayoutUnit::ToCeil&lt;LayoutUnit&gt;: the LayoutUnit at or after a fixed-point position.</summary>
-    internal static long CeilToLayoutUnits(long fixedPoint) => (fixedPoint + FixedPerLayoutUnit - 1) >> 10;
-
-    /// <summary>The LayoutUnit at or before a fixed-point position.</summary>
-    internal static long FloorToLayoutUnits(long fixedPoint) => fixedPoint >> 10;
-
-    /// <summary>
-    /// Positions are kept as int LayoutUnits that may wrap around on a paragraph longer than 2^25 px (where
-    /// Chromium's own LayoutUnit saturates): only differences inside one segment are ever read, and those are exact.
-    /// </summary>
-    private static int Wrap(long layoutUnits) => unchecked((int)layoutUnits);
 
     private static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
     {
@@ -252,7 +229,7 @@ internal static class TextPreparer
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
     private static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
-        ulong[] graphemeStarts, double[] measured, long[] advances)
+        ulong[] graphemeStarts, double[] measured, int[] advances)
     {
         if (norm[start] is '\n' or '\t')
         {
@@ -275,7 +252,7 @@ internal static class TextPreparer
             }
 
             char c = norm[i];
-            advances[i] = IsInvisibleControl(c) ? 0 : ToFixed(advance);
+            advances[i] = IsInvisibleControl(c) ? 0 : (int)ToFixed(advance);
             if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
@@ -287,7 +264,7 @@ internal static class TextPreparer
 
                 if (!IsCursiveScript(script))
                 {
-                    advances[i] += spacing;
+                    advances[i] += (int)spacing;
                 }
             }
         }
@@ -301,30 +278,67 @@ internal static class TextPreparer
         90 /* Phags-pa */ or 182 /* Hanifi Rohingya */;
 
     /// <summary>
-    /// Positions as Chromium's ShapeResult::ComputePositionData keeps them: the exact 16.16 sum of advances from
-    /// the item's visual left edge, rounded up to a LayoutUnit. Left-to-right: x[u] = ceil(T[u]). Right-to-left
-    /// the sum runs from the item's logical end, so x[u] = -ceil(T[end] - T[u]), which keeps widths x[e] - x[s].
-    /// Returns the position at the item's end.
+    /// Chromium's text-spacing-trim at a line end: a fullwidth closing punctuation that ends a segment may be set
+    /// in half its width when the line would not hold it otherwise (ShapingLineBreaker::ShapeLine extends the
+    /// candidate break with HanKerning). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
+    /// line-end advance; returns per segment the (negative) 16.16 change, or an empty array when none applies.
     /// </summary>
-    private static int PlaceItem(long[] advances, int start, int end, bool rightToLeft, int[] positions)
+    private static int[] MeasureLineEndTrims(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext,
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
     {
-        long total = 0;
-        for (int i = start; i < end; i++)
+        if (measurer is not ILineEdgeMeasurer edges)
         {
-            total += advances[i];
+            return [];
         }
 
-        long sum = 0;
-        for (int i = start; i < end; i++)
+        int[]? trims = null;
+        double[]? lineEnd = null;
+        try
         {
-            // The edge of the item rounds up (CachedPositionForOffset returns the snapped width there); positions
-            // inside it are truncated to LayoutUnits.
-            positions[i] = Wrap(rightToLeft ? -(i == start ? CeilToLayoutUnits(total) : FloorToLayoutUnits(total - sum)) : FloorToLayoutUnits(sum));
-            sum += advances[i];
+            for (int i = 0; i < kinds.Count; i++)
+            {
+                int start = starts[i];
+                int end = i + 1 < starts.Count ? starts[i + 1] : norm.Length;
+                if (kinds[i] != SegmentKind.Text || (flags[i] & SegmentFlags.BreakAfter) == 0 || !MayTrimAtLineEnd(norm[end - 1]))
+                {
+                    continue;
+                }
+
+                if (lineEnd is null || lineEnd.Length < end - start)
+                {
+                    if (lineEnd is not null)
+                    {
+                        ArrayPool<double>.Shared.Return(lineEnd);
+                    }
+
+                    lineEnd = ArrayPool<double>.Shared.Rent(Math.Max(end - start, 64));
+                }
+
+                Span<double> advances = lineEnd.AsSpan(0, end - start);
+                advances.Clear();
+                edges.MeasureLineEndAdvances(norm.AsSpan(start, end - start), style, advances);
+                long trim = ToFixed(advances[^1]) - ToFixed(inContext[end - 1]);
+                if (trim < 0)
+                {
+                    trims ??= new int[kinds.Count];
+                    trims[i] = (int)trim;
+                }
+            }
+        }
+        finally
+        {
+            if (lineEnd is not null)
+            {
+                ArrayPool<double>.Shared.Return(lineEnd);
+            }
         }
 
-        return rightToLeft ? 0 : Wrap(CeilToLayoutUnits(total));
+        return trims ?? [];
     }
+
+    /// <summary>Fullwidth punctuation and quotes: the characters Blink's HanKerning may trim (Character::MaybeHanKerningClose is a subset).</summary>
+    private static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
 
     /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
     private static void MarkGraphemes(string norm, ulong[] graphemeStarts)
