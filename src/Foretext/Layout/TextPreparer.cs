@@ -41,9 +41,10 @@ internal static class TextPreparer
         var style = new MeasureStyle(font, options.Lang, options.LetterSpacing);
         long spacing = ToFixed(options.LetterSpacing);
 
-        // A chosen soft hyphen draws U+2010 when the font has it, else '-' (Blink's Font::HyphenString);
-        // both are one glyph of the same advance in the fonts measured so far, so '-' stands for both.
-        int hyphenWidth = (int)PreparedText.CeilToLayoutUnits(MeasureFixed("-", style, measurer) + spacing);
+        // A chosen soft hyphen draws U+2010 when the primary font has it, else '-' (ComputedStyle::HyphenString);
+        // in CJK fonts U+2010 can be much wider than '-'. It is shaped on its own (its own item result).
+        string hyphen = measurer is ILineEdgeMeasurer edges ? edges.HyphenString(style) : "-";
+        int hyphenWidth = (int)PreparedText.CeilToLayoutUnits(MeasureFixed(hyphen, style, measurer) + spacing);
         double spaceWidth = (MeasureFixed(" ", style, measurer) + spacing) / FixedOne;
 
         int length = norm.Length;
