@@ -242,8 +242,8 @@ internal static class TextPreparer
         itemAdvances.Clear();
         measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
 
-        // CSS Text 3 letter-spacing: not applied to cursive scripts; Chromium skips Arabic (measured: RESEARCH.md).
-        int script = 0;
+        // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character:
+        // Arabic letters get none, the spaces and Common punctuation between them still do (RESEARCH.md).
         for (int i = start; i < end; i++)
         {
             double advance = itemAdvances[i - start];
@@ -257,21 +257,13 @@ internal static class TextPreparer
             if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
-                int charScript = BidiResolver.Script(codePoint);
-                if (charScript > ScriptInherited)
-                {
-                    script = charScript; // Common and Inherited take the script of the run around them
-                }
-
-                if (!IsCursiveScript(script))
+                if (!IsCursiveScript(BidiResolver.Script(codePoint)))
                 {
                     advances[i] += (int)spacing;
                 }
             }
         }
     }
-
-    private const int ScriptInherited = 1;
 
     /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
     private static bool IsCursiveScript(int script) => script is
