@@ -8,7 +8,7 @@ using Foretext.Shaping;
 
 namespace Foretext.Tests;
 
-public sealed partial class FakeTextMeasurer : ITextMeasurer, IMeasurementCache
+public sealed partial class FakeTextMeasurer : ITextMeasurer, IMeasurementCache, ILineEdgeMeasurer
 {
     public static readonly FakeTextMeasurer Instance = new();
 
@@ -31,6 +31,19 @@ public sealed partial class FakeTextMeasurer : ITextMeasurer, IMeasurementCache
         }
     }
 
+    /// <summary>At a line end a final fullwidth closing bracket or full stop takes half its width.</summary>
+    public void MeasureLineEndAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
+    {
+        MeasureAdvances(text, style, advances);
+        if (text.Length > 0 && text[^1] is '\u300D' or '\u3002')
+        {
+            advances[^1] /= 2;
+        }
+    }
+
+    /// <summary>Fonts whose name says "Hyphen" have U+2010; the fake measures it at the size.</summary>
+    public string HyphenString(in MeasureStyle style) => style.Font.Contains("Hyphen", StringComparison.Ordinal) ? "\u2010" : "-";
+
     /// <summary>Width of one character, in units of the font size.</summary>
     public static double Factor(ReadOnlySpan<char> text, int i)
     {
@@ -49,7 +62,8 @@ public sealed partial class FakeTextMeasurer : ITextMeasurer, IMeasurementCache
         {
             ' ' or '\u00A0' or '\u202F' => 0.25,
             '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => 0,
-            '-' or '\u2010' => 0.375,
+            '-' => 0.375,
+            '\u2010' => 1,
             'i' or 'l' or '.' or ',' => 0.25,
             'm' or 'w' or 'M' or 'W' => 0.75,
             >= '\u0300' and <= '\u036F' => 0, // combining marks

@@ -260,6 +260,45 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void ClosingPunctuationFitsAtALineEndInHalfItsWidth_TextSpacingTrim()
+    {
+        // CJK characters are 10px; the closing bracket at the end of "\u4E00\u4E00\u300D" needs 30px in a line,
+        // 25px at its end (Chromium's line-end HanKerning), so 25px holds it and 24px does not.
+        string text = "\u4E00\u4E00\u300D\u4E00";
+        Assert.Equal(["\u4E00\u4E00\u300D", "\u4E00"], Lines(text, 25));
+        Assert.Equal(25, TextLayout.LayoutWithLines(Prepare(text), 25, 20).Lines[0].Width);
+        Assert.Equal(["\u4E00", "\u4E00\u300D", "\u4E00"], Lines(text, 24));
+
+        // Inside a line it keeps its full width.
+        Assert.Equal(40, TextLayout.MeasureNaturalWidth(Prepare(text)));
+    }
+
+    [Fact]
+    public void SoftHyphenDrawsTheHyphenThePrimaryFontHas_BlinkHyphenString()
+    {
+        // With U+2010 in the font the drawn hyphen is 10px wide, so "aaaa" + hyphen needs 30px.
+        PreparedText prepared = s_engine.Prepare("aaaa\u00ADbbbb", "10px Hyphen");
+        LayoutLinesResult fits = TextLayout.LayoutWithLines(prepared, 30, 20);
+        Assert.Equal(["aaaa-", "bbbb"], fits.Lines.Select(l => l.Text));
+        Assert.Equal(30, fits.Lines[0].Width);
+
+        // At 29px the wide hyphen does not fit, so the soft hyphen is not chosen.
+        Assert.False(TextLayout.LayoutNextLineRange(prepared, LayoutCursor.Start, 29)!.Value.EndsWithHyphen);
+
+        // A font without U+2010 draws '-' (3.75px here).
+        Assert.Equal(23.75, TextLayout.LayoutWithLines(Prepare("aaaa\u00ADbbbb"), 30, 20).Lines[0].Width);
+    }
+
+    [Fact]
+    public void LetterSpacingSkipsCursiveLettersButNotTheSpacesBetweenThem_CssText3()
+    {
+        // Arabic letters (5px each here) get no spacing; the space between the words does.
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        Assert.Equal(20 + 2.5 + 1 + 20, TextLayout.MeasureNaturalWidth(Prepare("\u0645\u0631\u062D\u0628 \u0645\u0631\u062D\u0628", options)));
+        Assert.Equal(24, TextLayout.MeasureNaturalWidth(Prepare("abcd", options)));
+    }
+
+    [Fact]
     public void ClearCacheReachesTheMeasurer()
     {
         var measurer = new FakeTextMeasurer();
