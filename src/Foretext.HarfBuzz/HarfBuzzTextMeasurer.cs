@@ -320,7 +320,8 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             }
 
             // Stages: 0..named-1 the named families; named: the emoji font (emoji-presentation clusters only);
-            // named+1..list.Count: the standard font; after that, per-character system fallback.
+            // named+1..list.Count: the standard font; list.Count+1: per-character system fallback; then the first
+            // font again for .notdef.
             ResolvedFace? face = null;
             int nextStage = stage + 1;
             bool isLast = false;
@@ -346,16 +347,23 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             {
                 face = list[stage - 1];
             }
-            else
+            else if (stage == list.Count + 1)
             {
                 int hint = FirstCodePoint(piece);
                 face = owner._resolver.GetFallbackFace(hint, lang?.ToLowerInvariant() ?? CHROMIUM_DEFAULT_LOCALE, font);
-                isLast = true;
                 if (face is null)
                 {
-                    face = list.Count > 0 ? list[0] : null;
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    return;
                 }
-
+            }
+            else
+            {
+                // Blink's FontFallbackIterator ends with its first candidate (the first font of the list) and draws
+                // what nobody covers as that font's .notdef: `1` U+20E3 in DejaVu Sans is DejaVu's `1` plus its
+                // .notdef (measure-cases.txt), not the system fallback font's.
+                face = list.Count > 0 ? list[0] : null;
+                isLast = true;
                 if (face is null)
                 {
                     return;
@@ -392,6 +400,11 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 {
                     isHole[c] = true;
                 }
+            }
+
+            if (stage < named)
+            {
+                MarkUnservedEmojiVariations(shaping, piece, isCluster, isHole);
             }
 
             int runKey = (shaping.Id << 12) ^ runIndex;
@@ -431,6 +444,42 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 advances[start + i] = clusterAdvance[i];
                 clusterStarts[start + i] = true;
                 runKeys[start + i] = runKey;
+            }
+        }
+
+        // Blink (FontVariationSequences, SystemFallbackEmojiVSSupport) treats an emoji variation sequence that a
+        // font family does not serve with the asked presentation as a missing glyph, so U+26A0 U+FE0F skips a named text
+        // font that has U+26A0 and reaches the emoji font (measure-cases.txt "Emoji presentation" rows). The check
+        // stops at the named families: from the emoji font on Blink is in its system fallback stage, where the
+        // fallback priority already picked a font of the right presentation.
+        private static void MarkUnservedEmojiVariations(ShapingFace face, ReadOnlySpan<char> piece, Span<bool> isCluster, Span<bool> isHole)
+        {
+            int previous = -1;
+            int previousAt = 0;
+            for (int i = 0; i < piece.Length;)
+            {
+                if (System.Text.Rune.DecodeFromUtf16(piece[i..], out System.Text.Rune rune, out int used) != System.Buffers.OperationStatus.Done)
+                {
+                    previous = -1;
+                    i += Math.Max(used, 1);
+                    continue;
+                }
+
+                if (rune.Value is EmojiPresentation.VS15 or EmojiPresentation.VS16 && previous >= 0 &&
+                    EmojiPresentation.IsEmoji(previous) && !face.ServesEmojiVariation(previous, rune.Value))
+                {
+                    int cluster = previousAt;
+                    while (cluster > 0 && !isCluster[cluster])
+                    {
+                        cluster--;
+                    }
+
+                    isHole[cluster] = true;
+                }
+
+                previous = rune.Value;
+                previousAt = i;
+                i += used;
             }
         }
 
