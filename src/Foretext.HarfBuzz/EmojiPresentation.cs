@@ -9,9 +9,14 @@ namespace Foretext.HarfBuzz;
 
 internal static unsafe class EmojiPresentation
 {
+    private const int UCHAR_EMOJI = 57;
     private const int UCHAR_EMOJI_PRESENTATION = 58;
-    private const int VS15 = 0xFE0E;
-    private const int VS16 = 0xFE0F;
+
+    /// <summary>VARIATION SELECTOR-15: text presentation.</summary>
+    public const int VS15 = 0xFE0E;
+
+    /// <summary>VARIATION SELECTOR-16: emoji presentation.</summary>
+    public const int VS16 = 0xFE0F;
     private const int COMBINING_ENCLOSING_KEYCAP = 0x20E3;
 
     private static readonly delegate* unmanaged<int, int, sbyte> s_hasBinaryProperty = LoadIcu();
@@ -53,6 +58,20 @@ internal static unsafe class EmojiPresentation
 
         // Without ICU: the blocks whose code points are almost all emoji-presentation by default.
         return cp is (>= 0x1F300 and <= 0x1F64F) or (>= 0x1F680 and <= 0x1F6FF) or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x1FA70 and <= 0x1FAFF);
+    }
+
+    /// <summary>
+    /// True when <paramref name="codePoint"/> followed by VS15 or VS16 is an emoji variation sequence
+    /// (Blink Character::IsEmojiVariationSequence: the base has the Emoji property; digits, '#' and '*' do).
+    /// </summary>
+    public static bool IsEmoji(int codePoint)
+    {
+        if (s_hasBinaryProperty != null)
+        {
+            return s_hasBinaryProperty(codePoint, UCHAR_EMOJI) != 0;
+        }
+
+        return codePoint is '#' or '*' or (>= '0' and <= '9') or 0xA9 or 0xAE or (>= 0x2000 and <= 0x3300) or >= 0x1F000;
     }
 
     private static delegate* unmanaged<int, int, sbyte> LoadIcu()

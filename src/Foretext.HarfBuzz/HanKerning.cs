@@ -51,8 +51,17 @@ internal static class HanKerning
         _ => CharType.Other,
     };
 
-    /// <summary>Appends 'halt' features for the run [start, end) of <paramref name="text"/>.</summary>
-    public static void AddFeatures(ReadOnlySpan<char> text, int start, int end, ShapingFace face, Font font, string? lang, List<Feature> features)
+    /// <summary>
+    /// Blink Character::MaybeHanKerningClose: the characters whose raw class is a closing bracket or closing quote, the
+    /// only ones for which ShapingLineBreaker::ShapeLine tries a trimmed line end.
+    /// </summary>
+    public static bool MaybeClose(char c) => Classify(c) is CharType.Close or CharType.CloseQuote;
+
+    /// <summary>
+    /// Appends 'halt' features for the run [start, end) of <paramref name="text"/>; with <paramref name="applyEnd"/>
+    /// (Blink's han_kerning_end) the last character of the run gets 'halt' whatever follows.
+    /// </summary>
+    public static void AddFeatures(ReadOnlySpan<char> text, int start, int end, ShapingFace face, Font font, string? lang, bool applyEnd, List<Feature> features)
     {
         bool any = false;
         for (int i = start; i < end && !any; i++)
@@ -87,7 +96,11 @@ internal static class HanKerning
             last = type;
         }
 
-        if (end < text.Length && ShouldKernLast(Resolve(Classify(text[end]), data), last))
+        if (applyEnd)
+        {
+            features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
+        }
+        else if (end < text.Length && ShouldKernLast(Resolve(Classify(text[end]), data), last))
         {
             features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
         }

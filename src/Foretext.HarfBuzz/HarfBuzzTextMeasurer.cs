@@ -20,7 +20,7 @@ namespace Foretext.HarfBuzz;
 /// </summary>
 /// <remarks>Thread-safe. Shaped chunks (text split after spaces, which browsers do not kern across) are
 /// cached per font string, language and ligature setting; a cache hit allocates nothing.</remarks>
-public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
+public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDisposable
 {
     // Chromium rounds each shaped run's width up to this grid (LayoutUnit is 1/64 px). Pinned by every
     // measure-cases.txt row.
@@ -35,13 +35,14 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
 
     private static readonly Feature[] s_noFeatures = [];
     private static readonly Tag s_chws = new('c', 'h', 'w', 's');
+    private static readonly Tag s_halt = new('h', 'a', 'l', 't');
 
     private readonly FontResolver _resolver;
     private readonly int _maxCachedChunks;
     private readonly ConcurrentDictionary<string, CssFont> _parsedFonts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FontFace, ShapingFace> _faces = new();
     private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Font, string? Lang, bool NoLigatures), Dictionary<string, double[]>> _chunks = new();
+    private readonly Dictionary<(string Font, string? Lang, bool NoLigatures, bool LineEnd), Dictionary<string, double[]>> _chunks = new();
     private readonly object _chunkLock = new();
     private int _chunkCount;
     private int _nextFaceId;
@@ -100,9 +101,29 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
             // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
             int lookahead = Math.Min(end + 1, text.Length);
-            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, advances[start..end]);
+            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, advances[start..end]);
             start = end;
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Only a trailing closing bracket or closing quote changes (Blink's ShapeLine extends a line only for
+    /// Character::MaybeHanKerningClose); its 'halt' advance is used when the font has 'halt' and HanKerning applies to
+    /// it for the language. Full stops, commas and colons keep their full width (measure-cases line-end rows).</remarks>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    /// <exception cref="FontFileException">A font file needed for the text is missing or corrupt.</exception>
+    public void MeasureLineEndAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
+    {
+        MeasureAdvances(text, style, advances);
+        if (text.IsEmpty || !HanKerning.MaybeClose(text[^1]))
+        {
+            return;
+        }
+
+        // The last chunk (the text after the last space) is reshaped with the end trimmed, as ShapeLine reshapes from
+        // the last safe-to-break offset with han_kerning_end.
+        int start = text.LastIndexOf(' ') + 1;
+        MeasureChunk(text[start..], text.Length - start, GetFont(style.Font), style, style.LetterSpacing != 0, lineEnd: true, advances[start..]);
     }
 
     /// <summary>
@@ -119,7 +140,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         double[] advances = new double[text.Length];
         bool[] clusterStarts = new bool[text.Length];
         int[] runKeys = new int[text.Length];
-        MeasureCore(text, font, style.Lang, style.LetterSpacing != 0, advances, clusterStarts, runKeys);
+        MeasureCore(text, font, style.Lang, style.LetterSpacing != 0, lineEnd: false, advances, clusterStarts, runKeys);
         MeasureAdvances(text, style, advances);
         Script[] scripts = new Script[text.Length];
         foreach ((int start, int end, Script script) in ScriptRuns(text))
@@ -174,9 +195,9 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         return _parsedFonts.TryGetValue(font, out CssFont? parsed) ? parsed : _parsedFonts.GetOrAdd(font, CssFont.Parse(font));
     }
 
-    private void MeasureChunk(ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, Span<double> advances)
+    private void MeasureChunk(ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Span<double> advances)
     {
-        var key = (style.Font, style.Lang, noLigatures);
+        var key = (style.Font, style.Lang, noLigatures, lineEnd);
         lock (_chunkLock)
         {
             if (_chunks.TryGetValue(key, out Dictionary<string, double[]>? byText) &&
@@ -190,7 +211,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         Scratch scratch = t_scratch ??= new Scratch();
         scratch.Ensure(chunk.Length);
         double[] all = new double[chunk.Length];
-        MeasureCore(chunk, font, style.Lang, noLigatures, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length));
+        MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length));
         all.AsSpan(0, measuredLength).CopyTo(advances);
         if (_maxCachedChunks == 0)
         {
@@ -217,7 +238,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         }
     }
 
-    private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
+    private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
     {
         advances.Clear();
         clusterStarts.Clear();
@@ -226,7 +247,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             return;
         }
 
-        var job = new ShapeJob(this, font, lang, noLigatures, (float)font.SizePx);
+        var job = new ShapeJob(this, font, lang, noLigatures, lineEnd, (float)font.SizePx);
         char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
@@ -307,7 +328,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
         }
     }
 
-    private readonly struct ShapeJob(HarfBuzzTextMeasurer owner, CssFont font, string? lang, bool noLigatures, float sizePx)
+    private readonly struct ShapeJob(HarfBuzzTextMeasurer owner, CssFont font, string? lang, bool noLigatures, bool lineEnd, float sizePx)
     {
         public void ShapeWithFallback(char[] text, int length, int start, int end, Script script, int runIndex, int stage,
             Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
@@ -320,7 +341,8 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             }
 
             // Stages: 0..named-1 the named families; named: the emoji font (emoji-presentation clusters only);
-            // named+1..list.Count: the standard font; after that, per-character system fallback.
+            // named+1..list.Count: the standard font; list.Count+1: per-character system fallback; then the first
+            // font again for .notdef.
             ResolvedFace? face = null;
             int nextStage = stage + 1;
             bool isLast = false;
@@ -346,16 +368,23 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             {
                 face = list[stage - 1];
             }
-            else
+            else if (stage == list.Count + 1)
             {
                 int hint = FirstCodePoint(piece);
                 face = owner._resolver.GetFallbackFace(hint, lang?.ToLowerInvariant() ?? CHROMIUM_DEFAULT_LOCALE, font);
-                isLast = true;
                 if (face is null)
                 {
-                    face = list.Count > 0 ? list[0] : null;
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    return;
                 }
-
+            }
+            else
+            {
+                // Blink's FontFallbackIterator ends with its first candidate (the first font of the list) and draws
+                // what nobody covers as that font's .notdef: `1` U+20E3 in DejaVu Sans is DejaVu's `1` plus its
+                // .notdef (measure-cases.txt), not the system fallback font's.
+                face = list.Count > 0 ? list[0] : null;
+                isLast = true;
                 if (face is null)
                 {
                     return;
@@ -392,6 +421,11 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 {
                     isHole[c] = true;
                 }
+            }
+
+            if (stage < named)
+            {
+                MarkUnservedEmojiVariations(shaping, piece, isCluster, isHole);
             }
 
             int runKey = (shaping.Id << 12) ^ runIndex;
@@ -434,6 +468,42 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
             }
         }
 
+        // Blink (FontVariationSequences, SystemFallbackEmojiVSSupport) treats an emoji variation sequence that a
+        // font family does not serve with the asked presentation as a missing glyph, so U+26A0 U+FE0F skips a named text
+        // font that has U+26A0 and reaches the emoji font (measure-cases.txt "Emoji presentation" rows). The check
+        // stops at the named families: from the emoji font on Blink is in its system fallback stage, where the
+        // fallback priority already picked a font of the right presentation.
+        private static void MarkUnservedEmojiVariations(ShapingFace face, ReadOnlySpan<char> piece, Span<bool> isCluster, Span<bool> isHole)
+        {
+            int previous = -1;
+            int previousAt = 0;
+            for (int i = 0; i < piece.Length;)
+            {
+                if (System.Text.Rune.DecodeFromUtf16(piece[i..], out System.Text.Rune rune, out int used) != System.Buffers.OperationStatus.Done)
+                {
+                    previous = -1;
+                    i += Math.Max(used, 1);
+                    continue;
+                }
+
+                if (rune.Value is EmojiPresentation.VS15 or EmojiPresentation.VS16 && previous >= 0 &&
+                    EmojiPresentation.IsEmoji(previous) && !face.ServesEmojiVariation(previous, rune.Value))
+                {
+                    int cluster = previousAt;
+                    while (cluster > 0 && !isCluster[cluster])
+                    {
+                        cluster--;
+                    }
+
+                    isHole[cluster] = true;
+                }
+
+                previous = rune.Value;
+                previousAt = i;
+                i += used;
+            }
+        }
+
         private Feature[] Features(ShapingFace face, ReadOnlySpan<char> text, int start, int end, Font hbFont)
         {
             List<Feature>? features = null;
@@ -452,12 +522,16 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, IDisposable
                 if (face.HasChws)
                 {
                     (features ??= []).Add(new Feature(s_chws, 1));
+                    if (lineEnd && end == text.Length && HanKerning.MaybeClose(text[end - 1]))
+                    {
+                        features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
+                    }
                 }
                 else
                 {
                     int before = features?.Count ?? 0;
                     features ??= [];
-                    HanKerning.AddFeatures(text, start, end, face, hbFont, lang, features);
+                    HanKerning.AddFeatures(text, start, end, face, hbFont, lang, lineEnd && end == text.Length, features);
                     if (features.Count == 0)
                     {
                         features = null;

@@ -51,6 +51,7 @@ internal sealed class ShapingFace : IDisposable
 
             _base = new Font(_face);
             _bitmapStrikePpem = ReadFirstStrikePpem(_face);
+            HasColorTable = HasTable(_face, "CBDT") || HasTable(_face, "COLR") || HasTable(_face, "sbix") || HasTable(_face, "SVG ");
             HasHalt = HasGposFeature(_face, "halt");
             HasChws = HasGposFeature(_face, "chws");
         }
@@ -69,6 +70,25 @@ internal sealed class ShapingFace : IDisposable
 
     /// <summary>The face has OpenType 'chws' (contextual half widths), which Blink uses for text-spacing-trim.</summary>
     public bool HasChws { get; }
+
+    /// <summary>The face has colour glyphs (CBDT, COLR, sbix or SVG), so it draws emoji presentation.</summary>
+    public bool HasColorTable { get; }
+
+    /// <summary>
+    /// Whether the face serves <paramref name="baseCodePoint"/> followed by VS15/VS16 with the asked presentation,
+    /// as Blink's HarfBuzzGetGlyph decides (FontVariationSequences and SystemFallbackEmojiVSSupport on): a cmap
+    /// format 14 entry for the sequence, or the base glyph in a face whose colour tables match the presentation
+    /// (colour for VS16, none for VS15). Otherwise Blink reports a missing glyph and tries the next font.
+    /// </summary>
+    public bool ServesEmojiVariation(int baseCodePoint, int variationSelector)
+    {
+        if (_base.TryGetVariationGlyph((uint)baseCodePoint, (uint)variationSelector, out _))
+        {
+            return true;
+        }
+
+        return _base.TryGetNominalGlyph((uint)baseCodePoint, out _) && HasColorTable == (variationSelector == EmojiPresentation.VS16);
+    }
 
     public Font GetFont(double sizePx, bool namedFamily)
     {
@@ -112,6 +132,12 @@ internal sealed class ShapingFace : IDisposable
         ReadOnlySpan<byte> data = cblc.AsSpan();
         // CBLC header (8 bytes) then BitmapSize records; ppemX is byte 44 of a record.
         return data.Length >= 8 + 48 ? data[8 + 44] : 0;
+    }
+
+    private static bool HasTable(Face face, string tag)
+    {
+        using Blob table = face.ReferenceTable(new Tag(tag[0], tag[1], tag[2], tag[3]));
+        return table.Length > 0;
     }
 
     private static bool HasGposFeature(Face face, string tag)
