@@ -126,6 +126,19 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
         MeasureChunk(text[start..], text.Length - start, GetFont(style.Font), style, style.LetterSpacing != 0, lineEnd: true, advances[start..]);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The primary font is the first face <see cref="FontResolver.GetFamilyFaces"/> lists: the first named
+    /// family that exists, else the standard font.</remarks>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    public string HyphenString(in MeasureStyle style)
+    {
+        IReadOnlyList<ResolvedFace> faces = _resolver.GetFamilyFaces(GetFont(style.Font));
+        return faces.Count > 0 && faces[0].Face.HasCodePoint(HyphenCharacter) ? "\u2010" : "-";
+    }
+
+    /// <summary>U+2010 HYPHEN, which Blink draws for a chosen soft hyphen when the primary font has it.</summary>
+    private const int HyphenCharacter = 0x2010;
+
     /// <summary>
     /// The width Chromium reports for the text as one line of an inline box: each run (one font, one script) is
     /// summed in float, letter spacing added per cluster, and rounded up to 1/64 px.
