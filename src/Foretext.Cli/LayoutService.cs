@@ -33,6 +33,8 @@ internal static class LayoutService
         if (!quiet)
         {
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information); // one line per request
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
