@@ -26,7 +26,7 @@ internal static class SvgRenderer
         double lineHeight = c.LineHeight > 0 ? c.LineHeight : 1;
         double sizePx = Foretext.Fonts.CssFont.Parse(c.Font).SizePx;
         double width = Margin * 2 + boxWidth + LabelWidth;
-        double height = Margin * 2 + Math.Max(1, result.LineCount) * lineHeight + 20;
+        double height = Margin * 2 + Math.Max(1, result.LineCount) * lineHeight;
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\">\n"));
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
