@@ -2,7 +2,6 @@
 // letterSpacing}. Parsing is strict: an unknown value is an error for that case, never a silent default.
 
 using System.Text.Json;
-using Foretext.Text;
 
 namespace Foretext.Cli;
 
@@ -16,25 +15,9 @@ internal sealed record BatchCase(string Id, string Text, string Font, double Lin
         double width = RequiredNumber(root, "width");
         var options = new PrepareOptions
         {
-            WhiteSpace = OptionalString(root, "whiteSpace") switch
-            {
-                null or "normal" => WhiteSpace.Normal,
-                "pre-wrap" => WhiteSpace.PreWrap,
-                var other => throw new FormatException($"whiteSpace \"{other}\" is not supported (normal, pre-wrap)."),
-            },
-            WordBreak = OptionalString(root, "wordBreak") switch
-            {
-                null or "normal" => WordBreak.Normal,
-                "keep-all" => WordBreak.KeepAll,
-                var other => throw new FormatException($"wordBreak \"{other}\" is not supported (normal, keep-all)."),
-            },
-            Direction = OptionalString(root, "dir") switch
-            {
-                null or "ltr" => TextDirection.Ltr,
-                "rtl" => TextDirection.Rtl,
-                "auto" => TextDirection.Auto,
-                var other => throw new FormatException($"dir \"{other}\" is not supported (ltr, rtl, auto)."),
-            },
+            WhiteSpace = CssValues.ParseWhiteSpace(OptionalString(root, "whiteSpace")),
+            WordBreak = CssValues.ParseWordBreak(OptionalString(root, "wordBreak")),
+            Direction = CssValues.ParseDirection(OptionalString(root, "dir")),
             Lang = OptionalString(root, "lang"),
             LetterSpacing = root.TryGetProperty("letterSpacing", out JsonElement spacing) && spacing.ValueKind == JsonValueKind.Number ? spacing.GetDouble() : 0,
         };

@@ -1,82 +1,158 @@
 // Runs harness-format cases: reads JSONL, prepares once per distinct (text, font, options), lays out each case's
 // width, writes {id, height, lineCount, lines: [{start, end}]} or {id, error} per input line, in input order.
+// Streams in blocks: a block of lines is laid out (on up to N threads) and written before the next is read, so
+// memory stays flat however long the input is, and output order is input order.
 
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Foretext.Layout;
 
 namespace Foretext.Cli;
 
-internal sealed class BatchRunner(TextLayoutEngine engine)
+internal sealed class BatchRunner(TextLayoutEngine engine, int parallelism = 1)
 {
     private const int MaxCachedPrepared = 256;
-    private readonly Dictionary<(string Text, string Font, PrepareOptions Options), PreparedText> _prepared = new();
 
-    public int Failures { get; private set; }
+    // Lines per block per thread: big enough to amortise the fork/join, small enough to keep memory flat.
+    private const int LinesPerThreadBlock = 64;
 
-    public int Cases { get; private set; }
+    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Run(TextReader input, Stream output)
+    private readonly ConcurrentDictionary<(string Text, string Font, PrepareOptions Options), PreparedText> _prepared = new();
+    private int _failures;
+
+    public int Failures => _failures;
+
+    public long Cases { get; private set; }
+
+    /// <summary>Lays out every non-blank line of <paramref name="input"/>; <paramref name="onBlock"/> hears the running case count.</summary>
+    public void Run(TextReader input, TextWriter output, Action<long>? onBlock = null, CancellationToken cancellationToken = default)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        string? line;
+        int blockSize = Math.Max(1, parallelism) * LinesPerThreadBlock;
+        var lines = new List<(string Line, int Number)>(blockSize);
+        string?[] results = new string?[blockSize];
         int lineNumber = 0;
-        while ((line = input.ReadLine()) != null)
+        bool more = true;
+        while (more)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            lines.Clear();
+            string? line;
+            while (lines.Count < blockSize && (more = (line = input.ReadLine()) != null))
             {
-                continue;
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    lines.Add((line, lineNumber));
+                }
             }
 
-            Cases++;
-            RunLine(line, lineNumber, writer);
-            writer.Flush();
-            writer.Reset(); // one JSON value per output line
-            output.WriteByte((byte)'\n');
-        }
+            if (parallelism > 1 && lines.Count > 1)
+            {
+                Parallel.For(0, lines.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                    i => results[i] = LayoutLine(lines[i].Line, lines[i].Number));
+            }
+            else
+            {
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[i] = LayoutLine(lines[i].Line, lines[i].Number);
+                }
+            }
 
-        writer.Flush();
+            for (int i = 0; i < lines.Count; i++)
+            {
+                output.Write(results[i]);
+                output.Write('\n');
+                results[i] = null;
+            }
+
+            output.Flush();
+            Cases += lines.Count;
+            onBlock?.Invoke(Cases);
+        }
     }
 
-    private void RunLine(string line, int lineNumber, Utf8JsonWriter writer)
+    /// <summary>One result line for one JSONL case.</summary>
+    public string LayoutLine(string line, int lineNumber)
     {
-        string id = $"line {lineNumber}";
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            string id = $"line {lineNumber}";
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(line);
+                WriteResult(document.RootElement, id, writer, detailed: false);
+            }
+            catch (JsonException e)
+            {
+                Interlocked.Increment(ref _failures);
+                WriteError(writer, id, e);
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Writes the result object for one case, or {id, error}; returns false for an error. <paramref name="detailed"/>
+    /// adds each line's drawn text and width.
+    /// </summary>
+    public bool WriteResult(JsonElement root, string defaultId, Utf8JsonWriter writer, bool detailed)
+    {
+        string id = defaultId;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(line);
-            id = BatchCase.ReadId(document.RootElement) ?? id;
-            BatchCase batchCase = BatchCase.Parse(document.RootElement, id);
-            PreparedText prepared = GetPrepared(batchCase);
-            LayoutResult result = TextLayout.Layout(prepared, batchCase.Width, batchCase.LineHeight);
-            var starts = new List<int>(result.LineCount);
-            TextLayout.WalkLineRanges(prepared, batchCase.Width, range => starts.Add(prepared.GetSourceOffset(range.Start)));
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("A case must be a JSON object.");
+            }
 
+            id = BatchCase.ReadId(root) ?? id;
+            BatchCase batchCase = BatchCase.Parse(root, id);
+            PreparedText prepared = GetPrepared(batchCase);
+            LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, batchCase.Width, batchCase.LineHeight);
             writer.WriteStartObject();
             writer.WriteString("id", id);
             writer.WriteNumber("height", result.Height);
             writer.WriteNumber("lineCount", result.LineCount);
             writer.WriteStartArray("lines");
-            for (int i = 0; i < starts.Count; i++)
+            foreach (LayoutLine line in result.Lines)
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("start", starts[i]);
-                writer.WriteNumber("end", i + 1 < starts.Count ? starts[i + 1] : batchCase.Text.Length);
+                writer.WriteNumber("start", line.SourceStart);
+                writer.WriteNumber("end", line.SourceEnd);
+                if (detailed)
+                {
+                    writer.WriteNumber("width", line.Width);
+                    writer.WriteString("text", line.Text);
+                }
+
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            return true;
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or IOException or InvalidOperationException)
         {
-            Failures++;
-            writer.Reset(); // drop a half-written result
-            writer.WriteStartObject();
-            writer.WriteString("id", id);
-            writer.WriteString("error", $"{e.GetType().Name}: {e.Message}");
-            writer.WriteEndObject();
+            Interlocked.Increment(ref _failures);
+            WriteError(writer, id, e);
+            return false;
         }
+    }
+
+    private static void WriteError(Utf8JsonWriter writer, string id, Exception e)
+    {
+        writer.Reset(); // drop a half-written result
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("error", $"{e.GetType().Name}: {e.Message}");
+        writer.WriteEndObject();
     }
 
     private PreparedText GetPrepared(BatchCase batchCase)

@@ -175,6 +175,74 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
         return Math.Ceiling(sum * LAYOUT_UNIT_PER_PX) / LAYOUT_UNIT_PER_PX;
     }
 
+    /// <summary>
+    /// Shapes <paramref name="text"/> as <see cref="MeasureAdvances"/> does (each word with its trailing spaces on its
+    /// own) and reports every run: the face that drew it, why (Chromium's fallback step) and its glyphs. For
+    /// renderers and for explaining a measurement; not cached.
+    /// </summary>
+    /// <param name="text">Text without hard breaks.</param>
+    /// <param name="style">Font, language and letter spacing (letter spacing only turns ligatures off here).</param>
+    /// <returns>Runs ordered by <see cref="ShapedRun.Start"/>, tiling the text; offsets index <paramref name="text"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    /// <exception cref="FontFileException">A font file needed for the text is missing or corrupt.</exception>
+    public IReadOnlyList<ShapedRun> ShapeRuns(string text, in MeasureStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        CssFont font = GetFont(style.Font);
+        bool noLigatures = style.LetterSpacing != 0;
+        var all = new List<ShapedRun>();
+        var chunkRuns = new List<ShapedRun>();
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = start;
+            while (end < text.Length && text[end] != ' ')
+            {
+                end++;
+            }
+
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            int length = end - start;
+            chunkRuns.Clear();
+            MeasureCore(text.AsSpan(start, length), font, style.Lang, noLigatures, lineEnd: false, new double[length], new bool[length], new int[length], chunkRuns);
+            foreach (ShapedRun run in chunkRuns)
+            {
+                var glyphs = new ShapedGlyph[run.Glyphs.Count];
+                for (int g = 0; g < glyphs.Length; g++)
+                {
+                    glyphs[g] = run.Glyphs[g] with { Cluster = run.Glyphs[g].Cluster + start };
+                }
+
+                all.Add(run with { Start = run.Start + start, End = run.End + start, Glyphs = glyphs });
+            }
+
+            start = end;
+        }
+
+        all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return all;
+    }
+
+    /// <summary>The outline of a glyph as SVG path data in CSS px: origin at the glyph's pen position on the baseline, y down.</summary>
+    /// <param name="face">The face (from <see cref="ShapedRun.Face"/>).</param>
+    /// <param name="glyphId">The glyph index.</param>
+    /// <param name="sizePx">The font size in CSS px.</param>
+    /// <returns>Path data, or an empty string for a glyph without outlines (a space, a bitmap emoji).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="face"/> is null.</exception>
+    /// <exception cref="FontFileException">The font file is missing or corrupt.</exception>
+    public string GetGlyphOutlinePath(FontFace face, uint glyphId, double sizePx)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return GlyphOutline.ToSvgPath(GetShapingFace(face).GetFont(sizePx, namedFamily: false), glyphId);
+    }
+
     /// <summary>Empties the shaped-chunk cache (fonts stay loaded).</summary>
     public void ClearCache()
     {
@@ -251,7 +319,8 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
         }
     }
 
-    private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
+    private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys,
+        List<ShapedRun>? runs = null)
     {
         advances.Clear();
         clusterStarts.Clear();
@@ -260,7 +329,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
             return;
         }
 
-        var job = new ShapeJob(this, font, lang, noLigatures, lineEnd, (float)font.SizePx);
+        var job = new ShapeJob(this, font, lang, noLigatures, lineEnd, (float)font.SizePx, runs);
         char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
@@ -341,7 +410,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
         }
     }
 
-    private readonly struct ShapeJob(HarfBuzzTextMeasurer owner, CssFont font, string? lang, bool noLigatures, bool lineEnd, float sizePx)
+    private readonly struct ShapeJob(HarfBuzzTextMeasurer owner, CssFont font, string? lang, bool noLigatures, bool lineEnd, float sizePx, List<ShapedRun>? runs)
     {
         public void ShapeWithFallback(char[] text, int length, int start, int end, Script script, int runIndex, int stage,
             Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
@@ -357,6 +426,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
             // named+1..list.Count: the standard font; list.Count+1: per-character system fallback; then the first
             // font again for .notdef.
             ResolvedFace? face = null;
+            FontChoice choice = FontChoice.NamedFamily;
             int nextStage = stage + 1;
             bool isLast = false;
             ReadOnlySpan<char> piece = text.AsSpan(start, end - start);
@@ -376,15 +446,19 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
                     ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
                     return;
                 }
+
+                choice = FontChoice.EmojiFont;
             }
             else if (stage <= list.Count)
             {
                 face = list[stage - 1];
+                choice = FontChoice.StandardFont;
             }
             else if (stage == list.Count + 1)
             {
                 int hint = FirstCodePoint(piece);
                 face = owner._resolver.GetFallbackFace(hint, lang?.ToLowerInvariant() ?? CHROMIUM_DEFAULT_LOCALE, font);
+                choice = FontChoice.SystemFallback;
                 if (face is null)
                 {
                     ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
@@ -398,6 +472,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
                 // .notdef (measure-cases.txt), not the system fallback font's.
                 face = list.Count > 0 ? list[0] : null;
                 isLast = true;
+                choice = FontChoice.NoCoverage;
                 if (face is null)
                 {
                     return;
@@ -444,6 +519,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
             int runKey = (shaping.Id << 12) ^ runIndex;
             int holeStart = -1;
             bool holeOpen = false;
+            int kept = 0; // start (relative) of the clusters this face keeps, for the run recorder
             for (int i = 0; i <= end - start; i++)
             {
                 bool atCluster = i == end - start || isCluster[i];
@@ -457,10 +533,12 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
                 {
                     ShapeWithFallback(text, length, start + holeStart, start + i, script, runIndex, nextStage, advances, clusterStarts, runKeys);
                     holeOpen = false;
+                    kept = i;
                 }
 
                 if (i == end - start)
                 {
+                    Record(start + kept, end, face.Value, choice, stage, script, buffer.Direction, infos, positions);
                     break;
                 }
 
@@ -468,6 +546,7 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
                 {
                     if (!holeOpen)
                     {
+                        Record(start + kept, start + i, face.Value, choice, stage, script, buffer.Direction, infos, positions);
                         holeStart = i;
                         holeOpen = true;
                     }
@@ -515,6 +594,29 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDi
                 previousAt = i;
                 i += used;
             }
+        }
+
+        private void Record(int start, int end, ResolvedFace face, FontChoice choice, int stage, Script script, Direction direction,
+            ReadOnlySpan<GlyphInfo> infos, ReadOnlySpan<GlyphPosition> positions)
+        {
+            if (runs is null || end <= start)
+            {
+                return;
+            }
+
+            var glyphs = new List<ShapedGlyph>();
+            for (int g = 0; g < infos.Length; g++)
+            {
+                int cluster = (int)infos[g].Cluster;
+                if (cluster >= start && cluster < end)
+                {
+                    glyphs.Add(new ShapedGlyph(infos[g].Codepoint, cluster, positions[g].XAdvance / 65536.0,
+                        positions[g].XOffset / 65536.0, positions[g].YOffset / 65536.0));
+                }
+            }
+
+            runs.Add(new ShapedRun(start, end, face, choice, choice == FontChoice.NamedFamily ? stage : -1, script.ToString(),
+                direction == Direction.RightToLeft, sizePx, glyphs));
         }
 
         private Feature[] Features(ShapingFace face, ReadOnlySpan<char> text, int start, int end, Font hbFont)
