@@ -299,6 +299,24 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void SegmentsCarryTheirBidiEmbeddingLevels_UAX9()
+    {
+        // Hebrew inside an LTR paragraph is level 1; in an RTL paragraph the Latin word is level 2.
+        PreparedTextWithSegments ltr = s_engine.PrepareWithSegments("abc \u05E9\u05DC\u05D5\u05DD def", Font);
+        Assert.Equal(["abc", " ", "\u05E9\u05DC\u05D5\u05DD", " ", "def"], ltr.Segments);
+        Assert.Equal([0, 0, 1, 0, 0], ltr.Levels);
+
+        var rtl = new PrepareOptions { Direction = TextDirection.Rtl };
+        PreparedTextWithSegments rtlPrepared = s_engine.PrepareWithSegments("\u05E9\u05DC\u05D5\u05DD abc", Font, rtl);
+        Assert.Equal([1, 1, 2], rtlPrepared.Levels);
+
+        // Auto takes the first strong character (UAX #9 P2-P3); the breaker ignores levels either way.
+        var auto = new PrepareOptions { Direction = TextDirection.Auto };
+        Assert.Equal([1, 1, 2], s_engine.PrepareWithSegments("\u05E9\u05DC\u05D5\u05DD abc", Font, auto).Levels);
+        Assert.Equal(TextLayout.Layout(ltr, 30, 20), TextLayout.Layout(s_engine.Prepare("abc \u05E9\u05DC\u05D5\u05DD def", Font, rtl), 30, 20));
+    }
+
+    [Fact]
     public void ClearCacheReachesTheMeasurer()
     {
         var measurer = new FakeTextMeasurer();
