@@ -3,6 +3,7 @@
 // cases, line-count matches and all-line-start matches, and for each mismatch a short trace: the first differing
 // line, Foretext's break against Chromium's, the text and segment widths around it, and the fonts Chromium used.
 // Prepares once per distinct (text, font, options), as ./foretext batch does.
+using Foretext.Recorder;
 using System.Globalization;
 using System.Text;
 using Foretext.HarfBuzz;

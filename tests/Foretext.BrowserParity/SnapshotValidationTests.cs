@@ -3,6 +3,7 @@
 // Output: failures naming the case when a snapshot is malformed: no cases, ids repeated, line starts not
 // strictly increasing from 0 inside the text or inside a surrogate pair, lineCount not matching the starts,
 // height not lineCount x lineHeight, no font reported, or a recording error.
+using Foretext.Recorder;
 using Xunit;
 
 namespace Foretext.BrowserParity;

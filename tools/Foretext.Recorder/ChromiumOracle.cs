@@ -58,6 +58,22 @@ public sealed class ChromiumOracle : IAsyncDisposable
     /// <summary>The browser's version string, e.g. 156.0.8078.79.</summary>
     public string Version => _browser.Version;
 
+    /// <summary>Renders <paramref name="html"/> in a new page of this browser and saves a full-page PNG.</summary>
+    public async Task ScreenshotAsync(string html, string pngPath)
+    {
+        IPage page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        try
+        {
+            await page.SetContentAsync(html);
+            await page.WaitForSelectorAsync("body[data-ready='1']");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = pngPath, FullPage = true });
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     /// <summary>Starts Chromium with one blank page and a DevTools session on it.</summary>
     /// <param name="chunkSize">Text node size for long text; 0 puts the whole text in one node.</param>
     public static async Task<ChromiumOracle> LaunchAsync(int chunkSize = DefaultChunkSize)

@@ -3,6 +3,7 @@
 //        record-widths FILE
 //        check-chunking --only CORPUS [--widths A:B:STEP]
 //        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
+//        report --id CASE_ID [--out DIR]
 // Output: snapshot JSONL files (default: tests/Foretext.BrowserParity/Snapshots), a rewritten measuring-cases
 // file, or a report on whether cutting text into nodes changes any break. Progress goes to stderr.
 using System.Diagnostics;
@@ -22,6 +23,7 @@ public static class Program
             Console.Error.WriteLine("       record-widths FILE");
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
             Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
+            Console.Error.WriteLine("       report --id CASE_ID [--out DIR]   (side-by-side HTML + PNG of Chromium's and Foretext's lines)");
             return 2;
         }
 
@@ -34,6 +36,7 @@ public static class Program
                 "record-widths" when positional.Count == 1 => await RecordWidthsAsync(positional[0]),
                 "check-chunking" => await CheckChunkingAsync(options),
                 "check-carets" => await CheckCaretsAsync(options),
+                "report" => await ReportAsync(options),
                 _ => Usage(args[0]),
             };
         }
@@ -42,6 +45,52 @@ public static class Program
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
+    }
+
+    // Finds a snapshot case by id, lays it out with Foretext and writes <id>.html (Chromium renders it when opened)
+    // and <id>.png (rendered now) with both sets of lines drawn over Chromium's rendering.
+    private static async Task<int> ReportAsync(Dictionary<string, string> options)
+    {
+        string id = options.GetValueOrDefault("id") ?? throw new ArgumentException("--id is required");
+        string outDir = options.GetValueOrDefault("out") ?? Path.Combine(RepoPaths.RepoRoot, "artifacts", "parity-reports");
+        SnapshotCase? found = null;
+        foreach (string file in BrowserSnapshot.Files())
+        {
+            found = BrowserSnapshot.Load(file).Cases.FirstOrDefault(c => c.Id == id);
+            if (found is not null)
+            {
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            throw new ArgumentException($"no snapshot case has id {id}");
+        }
+
+        var engine = new TextLayoutEngine(new Foretext.HarfBuzz.HarfBuzzTextMeasurer());
+        var prepared = engine.Prepare(found.Text, found.Font, new PrepareOptions
+        {
+            WhiteSpace = found.WhiteSpaceMode,
+            WordBreak = found.WordBreakMode,
+            LetterSpacing = found.LetterSpacing,
+            Lang = found.Lang,
+            Direction = found.Dir == "rtl" ? Foretext.Text.TextDirection.Rtl : Foretext.Text.TextDirection.Ltr,
+        });
+        var starts = new List<int>();
+        TextLayout.WalkLineRanges(prepared, found.Width, range => starts.Add(prepared.GetSourceOffset(range.Start)));
+
+        string html = ParityPage.Build(found, starts);
+        Directory.CreateDirectory(outDir);
+        string name = string.Concat(id.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '.' ? ch : '_'));
+        string htmlPath = Path.Combine(outDir, name + ".html");
+        string pngPath = Path.Combine(outDir, name + ".png");
+        await File.WriteAllTextAsync(htmlPath, html);
+        await using ChromiumOracle oracle = await ChromiumOracle.LaunchAsync();
+        await oracle.ScreenshotAsync(html, pngPath);
+        Console.WriteLine(htmlPath);
+        Console.WriteLine(pngPath);
+        return 0;
     }
 
     private static int Usage(string command)

@@ -7,9 +7,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Foretext.Recorder;
 
-namespace Foretext.BrowserParity;
+namespace Foretext.Recorder;
 
 /// <summary>One snapshot file: Chromium's recorded answers for a set of cases.</summary>
 public sealed class BrowserSnapshot

@@ -2,9 +2,8 @@
 // Input: one case line of a snapshot JSONL file (corpus texts are filled in from shared/ by BrowserSnapshot).
 // Output: the case's CSS inputs and Chromium's answer: height, line count, line starts (UTF-16 offsets of the
 // first character drawn on each line), fonts used, and an error when the answer is not to be trusted.
-using Foretext.Recorder;
 
-namespace Foretext.BrowserParity;
+namespace Foretext.Recorder;
 
 /// <summary>One recorded paragraph layout.</summary>
 public sealed record SnapshotCase
