@@ -28,6 +28,12 @@ public sealed partial class FakeTextMeasurer : ITextMeasurer, IMeasurementCache,
         for (int i = 0; i < text.Length; i++)
         {
             advances[i] = size * Factor(text, i);
+
+            // Like Chromium's HanKerning: an opening bracket right after a fullwidth comma or full stop is trimmed.
+            if (text[i] == '\u300C' && i > 0 && text[i - 1] is '\uFF0C' or '\u3002')
+            {
+                advances[i] /= 2;
+            }
         }
     }
 

@@ -31,8 +31,13 @@ internal static class LineWalker
             return false;
         }
 
-        var pen = new Pen(AvailableLayoutUnits(maxWidth));
         int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : p._segmentStarts[first];
+        var pen = new Pen(AvailableLayoutUnits(maxWidth));
+        if (start.GraphemeIndex == 0)
+        {
+            pen = pen.Advance(p.StartAdjustment(first));
+        }
+
         Pen contentEnd = pen; // the pen after the last non-hanging content
         int breakSegment = -1; // the line may end after this segment
         Pen breakPen = pen;

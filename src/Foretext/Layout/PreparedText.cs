@@ -28,6 +28,7 @@ public class PreparedText
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
     internal readonly int _hyphenWidth; // LayoutUnits
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
+    internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, for renderers only
     internal readonly bool _collapseSpaces;
@@ -49,6 +50,7 @@ public class PreparedText
         _spaceWidth = other._spaceWidth;
         _levels = other._levels;
         _endAdjustments = other._endAdjustments;
+        _startAdjustments = other._startAdjustments;
         _collapseSpaces = other._collapseSpaces;
         _breakWord = other._breakWord;
         Font = other.Font;
@@ -59,8 +61,9 @@ public class PreparedText
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
         SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options, byte[] levels, int[] endAdjustments)
+        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments)
     {
+        _startAdjustments = startAdjustments;
         _endAdjustments = endAdjustments;
         _levels = levels;
         _sourceText = sourceText;
@@ -179,6 +182,10 @@ public class PreparedText
     /// <summary>The 16.16 width segment <paramref name="segment"/> loses (a negative number) when a line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal long EndAdjustment(int segment) => _endAdjustments.Length == 0 ? 0 : _endAdjustments[segment];
+
+    /// <summary>The 16.16 width segment <paramref name="segment"/> gains when a line starts with it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal long StartAdjustment(int segment) => _startAdjustments.Length == 0 ? 0 : _startAdjustments[segment];
 
     /// <summary>Exact 16.16 width of text units [<paramref name="start"/>, <paramref name="end"/>).</summary>
     internal long SumAdvances(int start, int end)

@@ -56,6 +56,7 @@ internal static class TextPreparer
         var starts = new List<int>();
         byte[] levels = new byte[length];
         int[] endAdjustments = [];
+        int[] startAdjustments = [];
 
         if (length > 0)
         {
@@ -78,6 +79,7 @@ internal static class TextPreparer
                 var builder = new SegmentBuilder(norm, preWrap, fixedAdvances, itemStarts, kinds, flags, widths, starts);
                 builder.Build(opportunities);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
+                startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
             }
             finally
             {
@@ -90,7 +92,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels, endAdjustments);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels, endAdjustments, startAdjustments);
     }
 
     /// <summary>
@@ -328,6 +330,52 @@ internal static class TextPreparer
         }
 
         return trims ?? [];
+    }
+
+    /// <summary>
+    /// Chromium's text-spacing-trim at a line start: a fullwidth opening bracket that the punctuation before it
+    /// trimmed in context (HanKerning collapses adjacent punctuation) starts a line at its full width, because
+    /// ShapeLine reshapes the line start without what precedes it (is_line_start) and `normal` does not trim
+    /// there. Returns per segment the (positive) 16.16 width the first character gains at a line start, or an
+    /// empty array when none applies.
+    /// </summary>
+    private static int[] MeasureLineStarts(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext, ulong[] graphemeStarts,
+        List<SegmentKind> kinds, List<int> starts)
+    {
+        int[]? gains = null;
+        Span<double> alone = stackalloc double[8];
+        for (int i = 1; i < kinds.Count; i++)
+        {
+            int start = starts[i];
+            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[start]) || !MayTrimAtLineEnd(norm[start - 1]))
+            {
+                continue; // only a punctuation mark right after another one can have been trimmed by it
+            }
+
+            int end = start + 1;
+            while (end < norm.Length && end - start < alone.Length && (graphemeStarts[end >> 6] & (1UL << (end & 63))) == 0)
+            {
+                end++;
+            }
+
+            Span<double> first = alone[..(end - start)];
+            first.Clear();
+            measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, first);
+            long gain = 0;
+            for (int k = start; k < end; k++)
+            {
+                gain += ToFixed(first[k - start]) - ToFixed(inContext[k]);
+            }
+
+            if (gain > 0)
+            {
+                gains ??= new int[kinds.Count];
+                gains[i] = (int)gain;
+            }
+        }
+
+        return gains ?? [];
     }
 
     /// <summary>Fullwidth punctuation and quotes: the characters Blink's HanKerning may trim (Character::MaybeHanKerningClose is a subset).</summary>

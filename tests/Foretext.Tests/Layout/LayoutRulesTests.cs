@@ -274,6 +274,18 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void OpeningBracketStartsALineAtFullWidth_TextSpacingTrim()
+    {
+        // In context the bracket after the comma is trimmed to 5px; at a line start it is 10px again, so the line
+        // "\u300C\u4E00\u4E00" needs 30px, not 25px.
+        string text = "\u4E00\uFF0C\u300C\u4E00\u4E00";
+        Assert.Equal(45, TextLayout.MeasureNaturalWidth(Prepare(text)));
+        Assert.Equal(["\u4E00\uFF0C", "\u300C\u4E00\u4E00"], Lines(text, 30));
+        Assert.Equal(30, TextLayout.LayoutWithLines(Prepare(text), 30, 20).Lines[1].Width);
+        Assert.Equal(["\u4E00\uFF0C", "\u300C\u4E00", "\u4E00"], Lines(text, 29));
+    }
+
+    [Fact]
     public void SoftHyphenDrawsTheHyphenThePrimaryFontHas_BlinkHyphenString()
     {
         // With U+2010 in the font the drawn hyphen is 10px wide, so "aaaa" + hyphen needs 30px.
