@@ -15,16 +15,7 @@ public sealed class GraphemeBreakConformanceTests
     private static readonly KnownDeviations s_deviations = KnownDeviations.Load("GraphemeBreakTest.deviations.txt");
 
     /// <summary>Line numbers of the test lines.</summary>
-    public static TheoryData<int> Lines()
-    {
-        var data = new TheoryData<int>();
-        foreach (int line in UcdTestFile.Get(FileName).LineNumbers)
-        {
-            data.Add(line);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Lines() => UcdTestFile.TheoryRows(FileName);
 
     /// <summary>ICU's cluster starts equal the file's breaks (all but the one at the end of the text).</summary>
     [Theory]

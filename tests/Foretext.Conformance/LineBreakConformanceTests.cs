@@ -15,16 +15,7 @@ public sealed class LineBreakConformanceTests
     private static readonly KnownDeviations s_deviations = KnownDeviations.Load("LineBreakTest.deviations.txt");
 
     /// <summary>Line numbers of the test lines.</summary>
-    public static TheoryData<int> Lines()
-    {
-        var data = new TheoryData<int>();
-        foreach (int line in UcdTestFile.Get(FileName).LineNumbers)
-        {
-            data.Add(line);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Lines() => UcdTestFile.TheoryRows(FileName);
 
     /// <summary>ICU's opportunities equal the file's, except on listed rows, which must still differ.</summary>
     [Theory]

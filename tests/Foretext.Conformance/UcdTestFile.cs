@@ -5,6 +5,8 @@
 using System.Globalization;
 using System.Text;
 
+using Xunit;
+
 namespace Foretext.Conformance;
 
 /// <summary>One vendored UCD break test file, parsed once per test run.</summary>
@@ -34,6 +36,18 @@ public sealed class UcdTestFile
 
     /// <summary>Line numbers of the file's test lines, in order.</summary>
     public IEnumerable<int> LineNumbers => _cases.Keys;
+
+    /// <summary>One xunit theory row per test line of <paramref name="fileName"/>: its line number.</summary>
+    public static TheoryData<int> TheoryRows(string fileName)
+    {
+        var data = new TheoryData<int>();
+        foreach (int line in Get(fileName).LineNumbers)
+        {
+            data.Add(line);
+        }
+
+        return data;
+    }
 
     /// <summary>The file <paramref name="fileName"/> in data/ucd.</summary>
     public static UcdTestFile Get(string fileName)
