@@ -3,7 +3,6 @@
 // Input: code points. Output: yes/no. Spec: UTS #51 Emoji_Presentation, VS15/VS16, regional indicators,
 // keycaps; the property comes from the system ICU (u_hasBinaryProperty), as .NET's globalization loads it.
 
-using System.Runtime.InteropServices;
 
 namespace Foretext.HarfBuzz;
 
@@ -19,7 +18,7 @@ internal static unsafe class EmojiPresentation
     public const int VS16 = 0xFE0F;
     private const int COMBINING_ENCLOSING_KEYCAP = 0x20E3;
 
-    private static readonly delegate* unmanaged<int, int, sbyte> s_hasBinaryProperty = LoadIcu();
+    private static readonly delegate* unmanaged[Cdecl]<int, int, sbyte> s_hasBinaryProperty = LoadIcu();
 
     /// <summary>True when the cluster starting at <paramref name="text"/>[0] is drawn as an emoji by default.</summary>
     public static bool IsEmojiCluster(ReadOnlySpan<char> text)
@@ -74,31 +73,16 @@ internal static unsafe class EmojiPresentation
         return codePoint is '#' or '*' or (>= '0' and <= '9') or 0xA9 or 0xAE or (>= 0x2000 and <= 0x3300) or >= 0x1F000;
     }
 
-    private static delegate* unmanaged<int, int, sbyte> LoadIcu()
+    // The system ICU the segmentation stage binds (found the way .NET finds it); null where there is none.
+    private static delegate* unmanaged[Cdecl]<int, int, sbyte> LoadIcu()
     {
-        foreach (string dir in new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" })
+        try
         {
-            if (!Directory.Exists(dir))
-            {
-                continue;
-            }
-
-            foreach (string file in Directory.EnumerateFiles(dir, "libicuuc.so.*").OrderByDescending(f => f.Length))
-            {
-                string suffix = Path.GetFileName(file)["libicuuc.so.".Length..];
-                if (suffix.Contains('.', StringComparison.Ordinal) || !NativeLibrary.TryLoad(file, out IntPtr lib))
-                {
-                    continue;
-                }
-
-                if (NativeLibrary.TryGetExport(lib, "u_hasBinaryProperty_" + suffix, out IntPtr fn) ||
-                    NativeLibrary.TryGetExport(lib, "u_hasBinaryProperty", out fn))
-                {
-                    return (delegate* unmanaged<int, int, sbyte>)fn;
-                }
-            }
+            return Foretext.Text.Segmentation.IcuNative.Instance.HasBinaryProperty;
         }
-
-        return null;
+        catch (Foretext.Text.Segmentation.IcuUnavailableException)
+        {
+            return null;
+        }
     }
 }

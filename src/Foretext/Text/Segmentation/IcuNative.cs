@@ -47,6 +47,7 @@ internal sealed unsafe class IcuNative
     public readonly delegate* unmanaged[Cdecl]<int, sbyte> CharType;
     public readonly delegate* unmanaged[Cdecl]<int, int, int> GetIntPropertyValue;
     public readonly delegate* unmanaged[Cdecl]<int, int*, int> GetScript;
+    public readonly delegate* unmanaged[Cdecl]<int, int, sbyte> HasBinaryProperty;
     public readonly delegate* unmanaged[Cdecl]<nint> BidiOpen;
     public readonly delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void> BidiSetPara;
     public readonly delegate* unmanaged[Cdecl]<nint, int*, byte*> BidiGetLevels;
@@ -64,6 +65,7 @@ internal sealed unsafe class IcuNative
         CharType = (delegate* unmanaged[Cdecl]<int, sbyte>)Export(library, "u_charType", suffix);
         GetIntPropertyValue = (delegate* unmanaged[Cdecl]<int, int, int>)Export(library, "u_getIntPropertyValue", suffix);
         GetScript = (delegate* unmanaged[Cdecl]<int, int*, int>)Export(library, "uscript_getScript", suffix);
+        HasBinaryProperty = (delegate* unmanaged[Cdecl]<int, int, sbyte>)Export(library, "u_hasBinaryProperty", suffix);
         BidiOpen = (delegate* unmanaged[Cdecl]<nint>)Export(library, "ubidi_open", suffix);
         BidiSetPara = (delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void>)Export(library, "ubidi_setPara", suffix);
         BidiGetLevels = (delegate* unmanaged[Cdecl]<nint, int*, byte*>)Export(library, "ubidi_getLevels", suffix);
