@@ -273,7 +273,9 @@ internal static class TextPreparer
     /// <summary>
     /// Chromium's text-spacing-trim at a line end: a fullwidth closing punctuation that ends a segment may be set
     /// in half its width when the line would not hold it otherwise (ShapingLineBreaker::ShapeLine extends the
-    /// candidate break with HanKerning). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
+    /// candidate break with HanKerning, but only where the break iterator allows a break right after it: at the
+    /// segment's own opportunity, or at any cluster boundary once overflow-wrap has switched to breaking anywhere,
+    /// so segments that end before spaces get their trim too). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
     /// line-end advance; returns per segment the (negative) 16.16 change, or an empty array when none applies.
     /// </summary>
     private static int[] MeasureLineEndTrims(
@@ -293,7 +295,7 @@ internal static class TextPreparer
             {
                 int start = starts[i];
                 int end = i + 1 < starts.Count ? starts[i + 1] : norm.Length;
-                if (kinds[i] != SegmentKind.Text || (flags[i] & SegmentFlags.BreakAfter) == 0 || !MayTrimAtLineEnd(norm[end - 1]))
+                if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[end - 1]))
                 {
                     continue;
                 }
