@@ -257,13 +257,24 @@ internal static class TextPreparer
             if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
-                if (!IsCursiveScript(BidiResolver.Script(codePoint)))
+                if (!IsCursiveScript(BidiResolver.Script(codePoint)) && !IsZeroWidthIgnorable(codePoint))
                 {
                     advances[i] += (int)spacing;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Default-ignorable format characters (Unicode Default_Ignorable_Code_Point, less the Hangul fillers, which
+    /// have visible advances). HarfBuzz draws them with no advance and Chromium gives them no letter spacing
+    /// either: with 1px spacing `a\u00ADb`, `a\u200Bb` and `a\u2060b` are as wide as `ab` (16px Noto Serif, 20.84375).
+    /// </summary>
+    internal static bool IsZeroWidthIgnorable(int codePoint) => codePoint is
+        0x00AD or 0x034F or 0x061C or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F) or
+        (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F) or
+        (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3) or
+        (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
     private static bool IsCursiveScript(int script) => script is

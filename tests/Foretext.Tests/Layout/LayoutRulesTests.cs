@@ -342,6 +342,17 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void LetterSpacingSkipsDefaultIgnorables_ChromiumLetterSpacing()
+    {
+        // Chromium with 1px letter spacing: `a\u00ADb`, `a\u200Bb`, `a\u2060b` measure as `ab` (16px Noto Serif: 20.84375).
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        double ab = TextLayout.MeasureNaturalWidth(Prepare("ab", options));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u00ADb", options)));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u200Bb", options)));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u2060b", options)));
+    }
+
+    [Fact]
     public void ClearCacheReachesTheMeasurer()
     {
         var measurer = new FakeTextMeasurer();
