@@ -353,6 +353,17 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void GeneratedHyphenHasNoLetterSpacing_ChromiumHyphenResult()
+    {
+        // Chromium, 16px Noto Serif, 1px spacing: the hyphen drawn for `aaaa\u00ADbbbb` is 4.969px, as without spacing.
+        // Here: `aaaa` with 1px spacing is 24px, the '-' 3.75px, so 27.75px holds `aaaa-`.
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("aaaa\u00ADbbbb", options), 27.75, 20);
+        Assert.Equal(["aaaa-", "bbbb"], result.Lines.Select(l => l.Text));
+        Assert.Equal(27.75, result.Lines[0].Width);
+    }
+
+    [Fact]
     public void ClearCacheReachesTheMeasurer()
     {
         var measurer = new FakeTextMeasurer();
