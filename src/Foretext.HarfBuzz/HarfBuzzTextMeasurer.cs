@@ -679,7 +679,11 @@ public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IMe
         {
             for (int i = 0; i < piece.Length;)
             {
-                System.Text.Rune.DecodeFromUtf16(piece[i..], out System.Text.Rune rune, out int used);
+                if (System.Text.Rune.DecodeFromUtf16(piece[i..], out System.Text.Rune rune, out int used) != System.Buffers.OperationStatus.Done)
+                {
+                    return true; // a lone surrogate: let HarfBuzz decide (and normalization checks would throw)
+                }
+
                 int cp = rune.Value;
                 if (font.TryGetNominalGlyph(cp, out _) || IsDefaultIgnorable(cp) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x2215 ||
                     System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.SpaceSeparator)

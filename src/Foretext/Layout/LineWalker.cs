@@ -4,9 +4,11 @@
 // cannot disagree. Model: CSS Text 3 line breaking as Chromium's LayoutNG line breaker does it:
 // - a line may end only at a break opportunity (the end of a segment flagged BreakAfter);
 // - trailing spaces and tabs hang: they do not count toward fitting (CSS Text 3 section 4.1.3);
-// - a soft hyphen chosen as the break adds a visible hyphen whose width must fit (CSS Text 3 hyphens: manual);
-// - overflow-wrap: break-word: when no opportunity on the line fits, break between grapheme clusters,
-//   keeping at least one cluster on the line (CSS Text 3 section 5.5).
+// - the line ends at the last opportunity whose content fits (ShapingLineBreaker::ShapeLine); a soft hyphen
+//   chosen there draws a hyphen, and when that hyphen overflows Blink retries with the width less the hyphen's
+//   (LineBreaker::BreakText), so the line may end earlier than the hyphen alone would require;
+// - overflow-wrap: break-word: when nothing fits, the line is broken again with every grapheme cluster boundary
+//   as an opportunity (LineBreaker::HandleOverflow, kBreakCharacter), same rules, at least one cluster a line.
 // Widths are measured as Chromium's LineBreaker and ShapingLineBreaker measure them (see Pen): glyph advances
 // summed exactly in 16.16 fixed point, compared with the available width in LayoutUnits (1/64 px).
 
@@ -39,11 +41,9 @@ internal static class LineWalker
         }
 
         Pen contentEnd = pen; // the pen after the last non-hanging content
-        int breakSegment = -1; // the line may end after this segment
-        Pen breakPen = pen;
-        bool breakHyphen = false;
-        int firstHyphenBreak = -1; // a soft hyphen on this line whose hyphen did not fit
-        Pen firstHyphenPen = pen;
+        var fit = Candidate.None; // the last opportunity whose content fits
+        var fitWithoutHyphen = Candidate.None; // the last one whose content fits beside a hyphen
+        var firstBreak = Candidate.None; // the first opportunity on the line
         bool overflowed = false;
 
         for (int i = first; i < count; i++)
@@ -76,19 +76,8 @@ internal static class LineWalker
                                 return true;
                             }
 
-                            bool hyphen = (segmentFlags & SegmentFlags.SoftHyphen) != 0;
-                            Pen candidate = hyphen ? pen.AddHyphen(p._hyphenWidth) : pen;
-                            if (candidate.Fits)
-                            {
-                                breakSegment = i;
-                                breakPen = candidate;
-                                breakHyphen = hyphen;
-                            }
-                            else if (firstHyphenBreak < 0)
-                            {
-                                firstHyphenBreak = i;
-                                firstHyphenPen = candidate;
-                            }
+                            var candidate = new Candidate(EndAfter(p, i), pen, (segmentFlags & SegmentFlags.SoftHyphen) != 0);
+                            Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
                         }
 
                         continue;
@@ -97,60 +86,42 @@ internal static class LineWalker
                     long trim = p.EndAdjustment(i);
                     if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && pen.Advance(width + trim).Fits)
                     {
-                        // text-spacing-trim: the closing punctuation fits at the line end in half its width.
+                        // text-spacing-trim: the closing punctuation fits at the line end in half its width
+                        // (ShapeLine extends the candidate break only where a break follows it directly).
                         line = Line(pen.Advance(width + trim), start, EndAfter(p, i), false);
                         return true;
                     }
 
-                    if (breakSegment >= 0)
+                    if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
                     {
-                        line = Line(breakPen, start, EndAfter(p, breakSegment), breakHyphen);
                         return true;
                     }
 
-                    int rest = i == first ? startUnit : p._segmentStarts[i];
-                    int end = p._segmentStarts[i + 1];
-                    if (!p._breakWord)
+                    if (p._breakWord)
                     {
-                        if (firstHyphenBreak >= 0)
-                        {
-                            // Nothing fits: the first opportunity wins even though its hyphen overflows, as
-                            // Blink's HandleOverflow keeps the earliest break when none fits.
-                            line = Line(firstHyphenPen, start, EndAfter(p, firstHyphenBreak), true);
-                            return true;
-                        }
-
-                        // overflow-wrap: normal: the word overflows, and the line ends at the next opportunity.
-                        overflowed = true;
-                        pen = after;
-                        contentEnd = pen;
-                        if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
-                        {
-                            line = Line(contentEnd, start, EndAfter(p, i), false);
-                            return true;
-                        }
-
-                        continue;
+                        line = BreakAnywhere(p, start, startUnit, maxWidth);
+                        return true;
                     }
 
-                    if (i == first && p.NextGraphemeStart(rest, end) == end)
+                    if (firstBreak.IsSet)
                     {
-                        // One grapheme alone on the line and still too wide: it stays and overflows; whatever
-                        // follows can break before it (break-word allows a break at any grapheme boundary).
-                        pen = after;
-                        contentEnd = pen;
-                        if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
-                        {
-                            breakSegment = i;
-                            breakPen = pen;
-                            breakHyphen = false;
-                        }
-
-                        continue;
+                        // Nothing fits: the first opportunity wins even though it (or its hyphen) overflows, as
+                        // ShapingLineBreaker::ShapeLine returns the first break opportunity when none fits.
+                        line = firstBreak.ToLine(p._hyphenWidth, start);
+                        return true;
                     }
 
-                    line = BreakInsideWord(p, start, i, rest, pen, contentEnd, lineHasContent: i != first);
-                    return true;
+                    // overflow-wrap: normal: the word overflows, and the line ends at the next opportunity.
+                    overflowed = true;
+                    pen = after;
+                    contentEnd = pen;
+                    if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
+                    {
+                        line = Line(contentEnd, start, EndAfter(p, i), false);
+                        return true;
+                    }
+
+                    continue;
 
                 case SegmentKind.Tab:
                     pen = pen.NextItem();
@@ -170,9 +141,7 @@ internal static class LineWalker
                     return true;
                 }
 
-                breakSegment = i;
-                breakPen = contentEnd;
-                breakHyphen = false;
+                Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
             }
         }
 
@@ -180,29 +149,171 @@ internal static class LineWalker
         return true;
     }
 
-    /// <summary>overflow-wrap: break-word: as many whole grapheme clusters of <paramref name="segment"/> as fit, at least one on an empty line.</summary>
-    private static LayoutLineRange BreakInsideWord(PreparedText p, LayoutCursor start, int segment, int offset, Pen pen, Pen contentEnd, bool lineHasContent)
+    /// <summary>A place the line may end: the cursor after it, the pen at its content's end, whether a hyphen is drawn.</summary>
+    private readonly struct Candidate(LayoutCursor end, Pen pen, bool hyphen)
     {
-        int end = p._segmentStarts[segment + 1];
-        int grapheme = segment == start.SegmentIndex ? start.GraphemeIndex : 0;
-        int taken = 0;
-        while (offset < end)
+        public static Candidate None => new(new LayoutCursor(-1, 0), default, false);
+
+        public readonly LayoutCursor End = end;
+        public readonly Pen Pen = pen;
+        public readonly bool Hyphen = hyphen;
+
+        public bool IsSet => End.SegmentIndex >= 0;
+
+        public LayoutLineRange ToLine(int hyphenWidth, LayoutCursor start)
+            => Line(Hyphen ? Pen.AddHyphen(hyphenWidth) : Pen, start, End, Hyphen);
+    }
+
+    /// <summary>Records an opportunity whose content fits (the caller checked): the first, the last, and the last that leaves room for a hyphen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Remember(in Candidate candidate, int hyphenWidth, ref Candidate fit, ref Candidate fitWithoutHyphen, ref Candidate firstBreak)
+    {
+        fit = candidate;
+        if (candidate.Pen.FitsWithin(hyphenWidth))
         {
-            int next = p.NextGraphemeStart(offset, end);
-            Pen after = pen.Advance(p.SumAdvances(offset, next));
-
-            // The whole rest did not fit, so its last grapheme always moves on.
-            if ((!after.Fits && (taken > 0 || lineHasContent)) || (next == end && taken > 0))
-            {
-                break;
-            }
-
-            pen = after;
-            offset = next;
-            taken++;
+            fitWithoutHyphen = candidate;
         }
 
-        return Line(taken > 0 ? pen : contentEnd, start, new LayoutCursor(segment, grapheme + taken), false);
+        if (!firstBreak.IsSet)
+        {
+            firstBreak = candidate;
+        }
+    }
+
+    /// <summary>
+    /// Ends the line at the last opportunity whose content fits, as ShapingLineBreaker::ShapeLine picks it (the hyphen
+    /// not counted). When that opportunity is a soft hyphen whose hyphen then overflows, Blink's LineBreaker::BreakText
+    /// retries with the available width reduced by the hyphen's width ("If the hyphen overflows, retry with the reduced
+    /// available width"): the last opportunity whose content fits in that, hyphenated or not. False when nothing fits.
+    /// </summary>
+    private static bool TryBreakAtCandidate(in Candidate fit, in Candidate fitWithoutHyphen, int hyphenWidth, LayoutCursor start, out LayoutLineRange line)
+    {
+        if (fit.IsSet && (!fit.Hyphen || fit.Pen.AddHyphen(hyphenWidth).Fits))
+        {
+            line = fit.ToLine(hyphenWidth, start);
+            return true;
+        }
+
+        if (fit.IsSet && fitWithoutHyphen.IsSet)
+        {
+            line = fitWithoutHyphen.ToLine(hyphenWidth, start);
+            return true;
+        }
+
+        line = default;
+        return false;
+    }
+
+    /// <summary>
+    /// overflow-wrap: break-word when no opportunity on the line fits: Blink's LineBreaker::HandleOverflow rewinds the
+    /// line and breaks it again with LineBreakType::kBreakCharacter, where every grapheme cluster boundary is an
+    /// opportunity (a boundary right after a soft hyphen draws the hyphen). The same fitting rules apply, the
+    /// hyphen retry included; when not even the first cluster fits, it stays on the line and overflows.
+    /// </summary>
+    private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, double maxWidth)
+    {
+        SegmentKind[] kinds = p._kinds;
+        SegmentFlags[] flags = p._flags;
+        int count = kinds.Length;
+        var pen = new Pen(AvailableLayoutUnits(maxWidth));
+        Pen contentEnd = pen;
+        var fit = Candidate.None;
+        var fitWithoutHyphen = Candidate.None;
+        var firstBreak = Candidate.None;
+        LayoutLineRange line;
+
+        for (int i = start.SegmentIndex; i < count; i++)
+        {
+            if ((flags[i] & SegmentFlags.ItemStart) != 0 && i != start.SegmentIndex)
+            {
+                pen = pen.NextItem();
+            }
+
+            switch (kinds[i])
+            {
+                case SegmentKind.HardBreak:
+                    return Line(contentEnd, start, new LayoutCursor(i + 1, 0), false);
+
+                case SegmentKind.Text:
+                    int offset = i == start.SegmentIndex ? startUnit : p._segmentStarts[i];
+                    int grapheme = i == start.SegmentIndex ? start.GraphemeIndex : 0;
+                    int end = p._segmentStarts[i + 1];
+                    while (offset < end)
+                    {
+                        int next = p.NextGraphemeStart(offset, end);
+                        Pen after = pen.Advance(p.SumAdvances(offset, next));
+                        if (!after.Fits)
+                        {
+                            long trim = next == end ? p.EndAdjustment(i) : 0;
+                            if (trim < 0 && after.Advance(trim).Fits)
+                            {
+                                // Every cluster boundary is an opportunity now, so the HanKerning extension of the
+                                // candidate break applies before hanging spaces too.
+                                return Line(after.Advance(trim), start, EndAfterTrailingSpaces(p, i), false);
+                            }
+
+                            if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
+                            {
+                                return line;
+                            }
+
+                            if (firstBreak.IsSet)
+                            {
+                                return firstBreak.ToLine(p._hyphenWidth, start);
+                            }
+
+                            // Not even one cluster fits: it stays and overflows, with any spaces after it.
+                            return Line(after, start, next == end ? EndAfterTrailingSpaces(p, i) : new LayoutCursor(i, grapheme + 1), false);
+                        }
+
+                        pen = after;
+                        contentEnd = pen;
+                        offset = next;
+                        grapheme++;
+                        if (next < end)
+                        {
+                            Remember(new Candidate(new LayoutCursor(i, grapheme), pen, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                        }
+                        else if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
+                        {
+                            // The segment's end; before spaces the opportunity is after them (they hang).
+                            bool hyphen = (flags[i] & SegmentFlags.SoftHyphen) != 0;
+                            Remember(new Candidate(new LayoutCursor(i + 1, 0), pen, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                        }
+                    }
+
+                    break;
+
+                case SegmentKind.Tab:
+                    pen = pen.NextItem();
+                    pen = pen.AddLayoutUnits(TabAdvance(p, pen.LayoutUnits));
+                    Remember(new Candidate(new LayoutCursor(i + 1, 0), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                    break;
+
+                default: // Space: hangs
+                    pen = pen.Advance(p._widths[i]);
+                    if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
+                    {
+                        Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                    }
+
+                    break;
+            }
+        }
+
+        return Line(contentEnd, start, new LayoutCursor(count, 0), false);
+    }
+
+    /// <summary>The cursor after text segment <paramref name="segment"/> and the spaces that follow it (they hang at the line end).</summary>
+    private static LayoutCursor EndAfterTrailingSpaces(PreparedText p, int segment)
+    {
+        int last = segment;
+        while ((p._flags[last] & SegmentFlags.BreakAfter) == 0 && last + 1 < p._kinds.Length && p._kinds[last + 1] == SegmentKind.Space)
+        {
+            last++;
+        }
+
+        return EndAfter(p, last);
     }
 
     /// <summary>
@@ -236,6 +347,10 @@ internal static class LineWalker
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => _committed + FitUnits(_run) <= _available;
         }
+
+        /// <summary>Whether the pen fits in the available width less <paramref name="reserved"/> LayoutUnits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool FitsWithin(long reserved) => _committed + FitUnits(_run) <= _available - reserved;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Pen Advance(long fixedWidth) => new(_available, _committed, _run + fixedWidth);

@@ -42,9 +42,11 @@ internal static class TextPreparer
         long spacing = ToFixed(options.LetterSpacing);
 
         // A chosen soft hyphen draws U+2010 when the primary font has it, else '-' (ComputedStyle::HyphenString);
-        // in CJK fonts U+2010 can be much wider than '-'. It is shaped on its own (its own item result).
+        // in CJK fonts U+2010 can be much wider than '-'. It is shaped on its own (its own item result), and
+        // without letter spacing: Chromium draws the generated hyphen 4.969px wide at 16px Noto Serif with 1px
+        // spacing, as without (a typed U+2010 gets the spacing: 5.969).
         string hyphen = measurer is ILineEdgeMeasurer edges ? edges.HyphenString(style) : "-";
-        int hyphenWidth = (int)PreparedText.CeilToLayoutUnits(MeasureFixed(hyphen, style, measurer) + spacing);
+        int hyphenWidth = (int)PreparedText.CeilToLayoutUnits(MeasureFixed(hyphen, style, measurer));
         double spaceWidth = (MeasureFixed(" ", style, measurer) + spacing) / FixedOne;
 
         int length = norm.Length;
@@ -259,13 +261,24 @@ internal static class TextPreparer
             if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
-                if (!IsCursiveScript(BidiResolver.Script(codePoint)))
+                if (!IsCursiveScript(BidiResolver.Script(codePoint)) && !IsZeroWidthIgnorable(codePoint))
                 {
                     advances[i] += (int)spacing;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Default-ignorable format characters (Unicode Default_Ignorable_Code_Point, less the Hangul fillers, which
+    /// have visible advances). HarfBuzz draws them with no advance and Chromium gives them no letter spacing
+    /// either: with 1px spacing `a\u00ADb`, `a\u200Bb` and `a\u2060b` are as wide as `ab` (16px Noto Serif, 20.84375).
+    /// </summary>
+    internal static bool IsZeroWidthIgnorable(int codePoint) => codePoint is
+        0x00AD or 0x034F or 0x061C or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F) or
+        (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F) or
+        (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3) or
+        (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
     private static bool IsCursiveScript(int script) => script is
@@ -275,7 +288,9 @@ internal static class TextPreparer
     /// <summary>
     /// Chromium's text-spacing-trim at a line end: a fullwidth closing punctuation that ends a segment may be set
     /// in half its width when the line would not hold it otherwise (ShapingLineBreaker::ShapeLine extends the
-    /// candidate break with HanKerning). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
+    /// candidate break with HanKerning, but only where the break iterator allows a break right after it: at the
+    /// segment's own opportunity, or at any cluster boundary once overflow-wrap has switched to breaking anywhere,
+    /// so segments that end before spaces get their trim too). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
     /// line-end advance; returns per segment the (negative) 16.16 change, or an empty array when none applies.
     /// </summary>
     private static int[] MeasureLineEndTrims(
@@ -295,7 +310,7 @@ internal static class TextPreparer
             {
                 int start = starts[i];
                 int end = i + 1 < starts.Count ? starts[i + 1] : norm.Length;
-                if (kinds[i] != SegmentKind.Text || (flags[i] & SegmentFlags.BreakAfter) == 0 || !MayTrimAtLineEnd(norm[end - 1]))
+                if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[end - 1]))
                 {
                     continue;
                 }

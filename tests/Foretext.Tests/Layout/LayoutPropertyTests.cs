@@ -54,6 +54,14 @@ public class LayoutPropertyTests
     [Fact]
     public void LayoutAtTheWidestLineKeepsTheBreaks() => s_case.Sample(c =>
     {
+        if (c.Text.Contains('\u00AD'))
+        {
+            // Not an invariant with soft hyphens: when a chosen hyphen overflows, Blink retries with the width less
+            // the hyphen's, so a line may need more room than its own width to come out the same
+            // (LayoutRulesTests.HyphenThatOverflowsRetriesWithoutItsWidth_BlinkBreakText).
+            return true;
+        }
+
         PreparedText prepared = s_engine.Prepare(c.Text, Font, c.Options);
         LineStats stats = TextLayout.MeasureLineStats(prepared, c.Width);
         if (stats.MaxLineWidth > c.Width)

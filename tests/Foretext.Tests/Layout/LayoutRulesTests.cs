@@ -16,6 +16,9 @@ public class LayoutRulesTests
     private static string[] Lines(string text, double width, PrepareOptions? options = null)
         => TextLayout.LayoutWithLines(Prepare(text, options), width, 20).Lines.Select(l => l.Text).ToArray();
 
+    private static string[] LinesOf(PreparedText prepared, double width)
+        => TextLayout.LayoutWithLines(prepared, width, 20).Lines.Select(l => l.Text).ToArray();
+
     private static readonly PrepareOptions s_preWrap = new() { WhiteSpace = WhiteSpace.PreWrap };
 
     [Fact]
@@ -302,6 +305,46 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void HyphenThatOverflowsRetriesWithoutItsWidth_BlinkBreakText()
+    {
+        // Chromium 156, 16px "Noto Serif CJK SC" (U+2010 is 16px wide), 60px box: `aaaaa b\u00ADcccc` breaks as
+        // `aaaa|a b\u00ADcccc`, at 61px as `aaaaa |b\u00ADcccc`. The last opportunity whose text fits is the soft
+        // hyphen, whose hyphen overflows; LineBreaker::BreakText then retries with the width less the hyphen's,
+        // where not even `aaaaa` fits, so overflow-wrap breaks inside the first word. Here: a = 5px, hyphen 10px.
+        PreparedText prepared = s_engine.Prepare("aaaaa b\u00ADcccc", "10px Hyphen");
+        Assert.Equal(["aaaa", "a bcccc"], LinesOf(prepared, 33));
+        Assert.Equal(["aaaaa", "bcccc"], LinesOf(prepared, 35));
+
+        // With overflow-wrap: normal nothing breaks inside a word: the first opportunity is taken.
+        PreparedText normal = s_engine.Prepare("aaaaa b\u00ADcccc", "10px Hyphen", new PrepareOptions { OverflowWrap = OverflowWrap.Normal });
+        Assert.Equal(["aaaaa", "bcccc"], LinesOf(normal, 33));
+    }
+
+    [Fact]
+    public void BreakAnywhereAlsoRetriesWithoutTheHyphen_BlinkHandleOverflow()
+    {
+        // Chromium: `ele\u00ADctroe\u00ADnc` in a 48px box (16px "Noto Serif CJK SC") ends a line with `ctro`, not
+        // `ctroe`: breaking anywhere, the last boundary that fits follows the soft hyphen, whose hyphen overflows,
+        // and the retry without the hyphen's width ends the line one cluster earlier. Here `bbbb` is 20px, the
+        // hyphen 10px, the box 24px: `bbbb`+hyphen overflows, so the retry takes what fits in 14px.
+        PreparedText prepared = s_engine.Prepare("bbbb\u00ADcccc", "10px Hyphen");
+        Assert.Equal(["bb", "bb-", "cccc"], LinesOf(prepared, 24));
+    }
+
+    [Fact]
+    public void ClosingPunctuationBeforeSpacesIsTrimmedOnlyWhenBreakingAnywhere_BlinkShapeLine()
+    {
+        // ShapeLine trims a closing bracket at the candidate break only if a break may follow it directly. Normally
+        // the opportunity is after the spaces, so no trim; once overflow-wrap breaks anywhere, every cluster
+        // boundary is one (Chromium keeps `name?\u201D` on a 48px line although it is 49.97px wide untrimmed).
+        Assert.Equal(["ab\u300D", "cd"], Lines("ab\u300D cd", 16));
+        Assert.Equal(["ab", "\u300D", "cd"], Lines("ab\u300D cd", 14));
+
+        // Between CJK characters the opportunity is right after the bracket, so the trim applies without breaking anywhere.
+        Assert.Equal(["\u4E00\u300D", "\u4E00", "\u4E00"], Lines("\u4E00\u300D\u4E00 \u4E00", 15));
+    }
+
+    [Fact]
     public void LetterSpacingSkipsCursiveLettersButNotTheSpacesBetweenThem_CssText3()
     {
         // Arabic letters (5px each here) get no spacing; the space between the words does.
@@ -326,6 +369,28 @@ public class LayoutRulesTests
         var auto = new PrepareOptions { Direction = TextDirection.Auto };
         Assert.Equal([1, 1, 2], s_engine.PrepareWithSegments("\u05E9\u05DC\u05D5\u05DD abc", Font, auto).Levels);
         Assert.Equal(TextLayout.Layout(ltr, 30, 20), TextLayout.Layout(s_engine.Prepare("abc \u05E9\u05DC\u05D5\u05DD def", Font, rtl), 30, 20));
+    }
+
+    [Fact]
+    public void LetterSpacingSkipsDefaultIgnorables_ChromiumLetterSpacing()
+    {
+        // Chromium with 1px letter spacing: `a\u00ADb`, `a\u200Bb`, `a\u2060b` measure as `ab` (16px Noto Serif: 20.84375).
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        double ab = TextLayout.MeasureNaturalWidth(Prepare("ab", options));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u00ADb", options)));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u200Bb", options)));
+        Assert.Equal(ab, TextLayout.MeasureNaturalWidth(Prepare("a\u2060b", options)));
+    }
+
+    [Fact]
+    public void GeneratedHyphenHasNoLetterSpacing_ChromiumHyphenResult()
+    {
+        // Chromium, 16px Noto Serif, 1px spacing: the hyphen drawn for `aaaa\u00ADbbbb` is 4.969px, as without spacing.
+        // Here: `aaaa` with 1px spacing is 24px, the '-' 3.75px, so 27.75px holds `aaaa-`.
+        var options = new PrepareOptions { LetterSpacing = 1 };
+        LayoutLinesResult result = TextLayout.LayoutWithLines(Prepare("aaaa\u00ADbbbb", options), 27.75, 20);
+        Assert.Equal(["aaaa-", "bbbb"], result.Lines.Select(l => l.Text));
+        Assert.Equal(27.75, result.Lines[0].Width);
     }
 
     [Fact]
