@@ -7,7 +7,7 @@ using Foretext.Layout;
 namespace Foretext;
 
 /// <summary>Lays out prepared text at any width. Every method is thread-safe and never touches a font.</summary>
-public static class TextLayout
+public static partial class TextLayout
 {
     /// <summary>Line count and height of <paramref name="prepared"/> in a box <paramref name="maxWidth"/> px wide. Allocates nothing.</summary>
     /// <param name="prepared">Text from <see cref="TextLayoutEngine.Prepare"/>.</param>

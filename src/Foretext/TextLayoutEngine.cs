@@ -44,6 +44,30 @@ public sealed class TextLayoutEngine
         return new PreparedTextWithSegments(prepared, BidiLevels.ForSegments(prepared));
     }
 
+    /// <summary>
+    /// Measures the ellipsis for <see cref="TextLayout.LayoutClamped"/> in the font and language <paramref name="prepared"/>
+    /// was prepared with. With no <paramref name="ellipsis"/>, picks Chromium's: U+2026 when the primary font has it
+    /// (asked through <see cref="IPrimaryFontMeasurer"/>; assumed when the measurer cannot tell), else "...".
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="prepared"/> is null.</exception>
+    public TextEllipsis MeasureEllipsis(PreparedText prepared, string? ellipsis = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var style = new MeasureStyle(prepared.Font, prepared.Options.Lang, prepared.Options.LetterSpacing);
+        ellipsis ??= _measurer is IPrimaryFontMeasurer primary && !primary.PrimaryFontHasCodePoint(0x2026, style) ? "..." : "\u2026";
+        double[] advances = new double[ellipsis.Length];
+        _measurer.MeasureAdvances(ellipsis, style, advances);
+
+        // ShapeResult::SnappedWidth: the float sum of advances rounded up to a LayoutUnit.
+        float sum = 0;
+        foreach (double advance in advances)
+        {
+            sum += (float)advance;
+        }
+
+        return new TextEllipsis(ellipsis, Math.Ceiling(sum * 64 - 1e-6) / 64);
+    }
+
     /// <summary>Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>).</summary>
     public void ClearCache()
     {

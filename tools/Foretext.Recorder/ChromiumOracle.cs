@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace Foretext.Recorder;
 
 /// <summary>One headless Chromium page used as a layout oracle. Not thread-safe: one case at a time.</summary>
-public sealed class ChromiumOracle : IAsyncDisposable
+public sealed partial class ChromiumOracle : IAsyncDisposable
 {
     /// <summary>Default browser: Debian's chromium package.</summary>
     public const string DefaultExecutablePath = "/usr/bin/chromium";

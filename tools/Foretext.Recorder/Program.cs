@@ -4,6 +4,7 @@
 //        check-chunking --only CORPUS [--widths A:B:STEP]
 //        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
 //        report --id CASE_ID [--out DIR]
+//        record-features [--out FILE]
 // Output: snapshot JSONL files (default: tests/Foretext.BrowserParity/Snapshots), a rewritten measuring-cases
 // file, or a report on whether cutting text into nodes changes any break. Progress goes to stderr.
 using System.Diagnostics;
@@ -24,6 +25,7 @@ public static class Program
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
             Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
             Console.Error.WriteLine("       report --id CASE_ID [--out DIR]   (side-by-side HTML + PNG of Chromium's and Foretext's lines)");
+            Console.Error.WriteLine("       record-features [--out FILE]   (line clamp, text-overflow, text-wrap, line-height: normal)");
             return 2;
         }
 
@@ -37,6 +39,7 @@ public static class Program
                 "check-chunking" => await CheckChunkingAsync(options),
                 "check-carets" => await CheckCaretsAsync(options),
                 "report" => await ReportAsync(options),
+                "record-features" => await FeatureRecorder.RecordAsync(options.GetValueOrDefault("out")),
                 _ => Usage(args[0]),
             };
         }
