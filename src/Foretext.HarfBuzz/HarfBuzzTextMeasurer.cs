@@ -42,7 +42,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     private readonly ConcurrentDictionary<string, CssFont> _parsedFonts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FontFace, ShapingFace> _faces = new();
     private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Font, string? Lang, bool NoLigatures, bool LineEnd), Dictionary<string, double[]>> _chunks = new();
+    private readonly Dictionary<(string Font, string? Lang, bool NoLigatures, bool LineEnd, Script Context), Dictionary<string, double[]>> _chunks = new();
     private readonly object _chunkLock = new();
     private int _chunkCount;
     private int _nextFaceId;
@@ -83,6 +83,9 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         ObjectDisposedException.ThrowIf(_disposed, this);
         CssFont font = GetFont(style.Font);
         bool noLigatures = style.LetterSpacing != 0;
+        // The script of the last strong character before the chunk; before the first one, the first strong script
+        // of the text (Blink's ScriptRunIterator gives leading Common characters the script that follows them).
+        Script context = FirstStrongScript(text);
         int start = 0;
         while (start < text.Length)
         {
@@ -101,7 +104,8 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
             // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
             int lookahead = Math.Min(end + 1, text.Length);
-            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, advances[start..end]);
+            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, context, advances[start..end]);
+            context = LastStrongScript(text[start..end], context);
             start = end;
         }
     }
@@ -123,7 +127,8 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         // The last chunk (the text after the last space) is reshaped with the end trimmed, as ShapeLine reshapes from
         // the last safe-to-break offset with han_kerning_end.
         int start = text.LastIndexOf(' ') + 1;
-        MeasureChunk(text[start..], text.Length - start, GetFont(style.Font), style, style.LetterSpacing != 0, lineEnd: true, advances[start..]);
+        MeasureChunk(text[start..], text.Length - start, GetFont(style.Font), style, style.LetterSpacing != 0, lineEnd: true,
+            LastStrongScript(text[..start], Script.Common), advances[start..]);
     }
 
     /// <inheritdoc/>
@@ -276,9 +281,10 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         return _parsedFonts.TryGetValue(font, out CssFont? parsed) ? parsed : _parsedFonts.GetOrAdd(font, CssFont.Parse(font));
     }
 
-    private void MeasureChunk(ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Span<double> advances)
+    private void MeasureChunk(
+        ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Script context, Span<double> advances)
     {
-        var key = (style.Font, style.Lang, noLigatures, lineEnd);
+        var key = (style.Font, style.Lang, noLigatures, lineEnd, context);
         lock (_chunkLock)
         {
             if (_chunks.TryGetValue(key, out Dictionary<string, double[]>? byText) &&
@@ -292,7 +298,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         Scratch scratch = t_scratch ??= new Scratch();
         scratch.Ensure(chunk.Length);
         double[] all = new double[chunk.Length];
-        MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length));
+        MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length), context: context);
         all.AsSpan(0, measuredLength).CopyTo(advances);
         if (_maxCachedChunks == 0)
         {
@@ -320,7 +326,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     }
 
     private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys,
-        List<ShapedRun>? runs = null)
+        List<ShapedRun>? runs = null, Script context = default)
     {
         advances.Clear();
         clusterStarts.Clear();
@@ -344,7 +350,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         {
             text.CopyTo(rented);
             int runIndex = 0;
-            foreach ((int start, int end, Script script) in ScriptRuns(text))
+            foreach ((int start, int end, Script script) in ScriptRuns(text, context))
             {
                 job.ShapeWithFallback(rented, text.Length, start, end, script, runIndex++, 0, advances, clusterStarts, runKeys);
             }
@@ -357,10 +363,13 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
     // Script itemization as Blink's ScriptRunIterator does it in the simple case: Common and Inherited characters
     // join the run around them, so punctuation and spaces do not split a run.
-    private static List<(int Start, int End, Script Script)> ScriptRuns(ReadOnlySpan<char> text)
+    // A chunk measured apart from the text before it starts in the script of that text's last strong character
+    // (`context`), as the run it belongs to in Chromium does: `…….” “도` after Hangul is shaped as Hangul, which in
+    // Noto Sans CJK KR with lang=ko selects the Korean punctuation (ko-sonagi).
+    private static List<(int Start, int End, Script Script)> ScriptRuns(ReadOnlySpan<char> text, Script context = default)
     {
         var runs = new List<(int, int, Script)>();
-        Script current = Script.Common;
+        Script current = context == default ? Script.Common : context;
         int runStart = 0;
         for (int i = 0; i < text.Length;)
         {
@@ -368,7 +377,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
             if (script != Script.Common && script != Script.Inherited && script != Script.Unknown && script != current)
             {
-                if (current == Script.Common)
+                if (current == Script.Common || i == runStart)
                 {
                     current = script;
                 }
@@ -385,6 +394,41 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         runs.Add((runStart, text.Length, current));
         return runs;
+    }
+
+    private static Script FirstStrongScript(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length;)
+        {
+            System.Text.Rune.DecodeFromUtf16(text[i..], out System.Text.Rune rune, out int used);
+            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
+            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            {
+                return script;
+            }
+
+            i += Math.Max(used, 1);
+        }
+
+        return Script.Common;
+    }
+
+    // The script of the last strong (not Common, Inherited or Unknown) character of `text`, else `fallback`.
+    private static Script LastStrongScript(ReadOnlySpan<char> text, Script fallback)
+    {
+        for (int i = text.Length; i > 0;)
+        {
+            System.Text.Rune.DecodeLastFromUtf16(text[..i], out System.Text.Rune rune, out int used);
+            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
+            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            {
+                return script;
+            }
+
+            i -= Math.Max(used, 1);
+        }
+
+        return fallback;
     }
 
     // Chromium does not letter-space cursive scripts (measure-cases.txt "letterSpacing=1" Arabic row); the layout
