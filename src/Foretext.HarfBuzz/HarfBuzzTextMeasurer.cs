@@ -20,7 +20,7 @@ namespace Foretext.HarfBuzz;
 /// </summary>
 /// <remarks>Thread-safe. Shaped chunks (text split after spaces, which browsers do not kern across) are
 /// cached per font string, language and ligature setting; a cache hit allocates nothing.</remarks>
-public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IDisposable
+public sealed class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IMeasurementCache, IDisposable
 {
     // Chromium rounds each shaped run's width up to this grid (LayoutUnit is 1/64 px). Pinned by every
     // measure-cases.txt row.

@@ -57,6 +57,7 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
         Assert.True(words >= 200_000, $"only {words} words in 20 s: too few to show a bound");
         Assert.True(measurer.CachedChunkCount == 0);
         Assert.True(peak - baseline < GROWTH_LIMIT_BYTES, $"memory grew {(peak - baseline) / 1048576.0:F1} MB");
+        Assert.Equal(0, measurer.CachedChunkBytes);
         Assert.True(cleared - baseline < 8L << 20, $"ClearCache left {(cleared - baseline) / 1048576.0:F1} MB");
     }
 
