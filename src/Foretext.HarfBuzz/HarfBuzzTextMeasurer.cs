@@ -37,14 +37,21 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     private static readonly Tag s_chws = new('c', 'h', 'w', 's');
     private static readonly Tag s_halt = new('h', 'a', 'l', 't');
 
+    // HarfBuzz interns every language string for the life of the process and keeps a shape plan per (face,
+    // language); past this many distinct languages only the primary subtag is passed on, so hostile lang values
+    // cannot grow native memory without bound (PLATFORM_BUGS.md "HarfBuzz language interning").
+    private const int MAX_EXACT_LANGUAGES = 1024;
+
+    // Longest BCP 47 tag worth honouring (RFC 5646 section 4.4.1 recommends buffers of 35).
+    private const int MAX_LANGUAGE_LENGTH = 35;
+
     private readonly FontResolver _resolver;
-    private readonly int _maxCachedChunks;
+    private readonly int _maxCachedFonts;
+    private readonly int _maxCachedSizesPerFace;
     private readonly ConcurrentDictionary<string, CssFont> _parsedFonts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FontFace, ShapingFace> _faces = new();
     private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Font, string? Lang, bool NoLigatures, bool LineEnd, Script Context), Dictionary<string, double[]>> _chunks = new();
-    private readonly object _chunkLock = new();
-    private int _chunkCount;
+    private readonly ShapedChunkCache _chunks;
     private int _nextFaceId;
     private bool _disposed;
 
@@ -67,8 +74,13 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCachedChunks);
-        _resolver = new FontResolver(options.UserFonts, options.SystemFonts);
-        _maxCachedChunks = options.MaxCachedChunks;
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCachedChunkBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCachedFonts);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCachedSizesPerFace);
+        _resolver = new FontResolver(options.UserFonts, options.SystemFonts, options.MaxCachedFonts);
+        _maxCachedFonts = options.MaxCachedFonts;
+        _maxCachedSizesPerFace = options.MaxCachedSizesPerFace;
+        _chunks = new ShapedChunkCache(options.MaxCachedChunks, options.MaxCachedChunkBytes);
     }
 
     /// <summary>The font resolver (matching and fallback) this measurer uses.</summary>
@@ -245,18 +257,32 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     {
         ArgumentNullException.ThrowIfNull(face);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return GlyphOutline.ToSvgPath(GetShapingFace(face).GetFont(sizePx, namedFamily: false), glyphId);
-    }
-
-    /// <summary>Empties the shaped-chunk cache (fonts stay loaded).</summary>
-    public void ClearCache()
-    {
-        lock (_chunkLock)
+        Font hbFont = GetShapingFace(face).GetFont(sizePx, namedFamily: false, _maxCachedSizesPerFace, out bool owned);
+        try
         {
-            _chunks.Clear();
-            _chunkCount = 0;
+            return GlyphOutline.ToSvgPath(hbFont, glyphId);
+        }
+        finally
+        {
+            if (owned)
+            {
+                hbFont.Dispose();
+            }
         }
     }
+
+    /// <summary>Empties the shaped-chunk cache and the parsed-font cache (fonts stay loaded).</summary>
+    public void ClearCache()
+    {
+        _chunks.Clear();
+        _parsedFonts.Clear();
+    }
+
+    /// <summary>Shaped chunks cached now.</summary>
+    public long CachedChunkCount => _chunks.Count;
+
+    /// <summary>Estimated bytes the shaped-chunk cache holds now.</summary>
+    public long CachedChunkBytes => _chunks.Bytes;
 
     /// <summary>Releases the HarfBuzz fonts.</summary>
     public void Dispose()
@@ -278,21 +304,29 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     private CssFont GetFont(string font)
     {
         ArgumentNullException.ThrowIfNull(font);
-        return _parsedFonts.TryGetValue(font, out CssFont? parsed) ? parsed : _parsedFonts.GetOrAdd(font, CssFont.Parse(font));
+        if (_parsedFonts.TryGetValue(font, out CssFont? parsed))
+        {
+            return parsed;
+        }
+
+        parsed = CssFont.Parse(font);
+        if (_parsedFonts.Count >= _maxCachedFonts)
+        {
+            // Rare (a service fed ever-new font strings): starting over is cheaper than tracking recency per font.
+            _parsedFonts.Clear();
+        }
+
+        return _maxCachedFonts == 0 ? parsed : _parsedFonts.GetOrAdd(font, parsed);
     }
 
     private void MeasureChunk(
         ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Script context, Span<double> advances)
     {
-        var key = (style.Font, style.Lang, noLigatures, lineEnd, context);
-        lock (_chunkLock)
+        var key = new ChunkStyle(style.Font, style.Lang, noLigatures, lineEnd, context);
+        if (_chunks.TryGet(key, chunk, out double[]? cached))
         {
-            if (_chunks.TryGetValue(key, out Dictionary<string, double[]>? byText) &&
-                byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chunk, out double[]? cached))
-            {
-                cached.AsSpan(0, measuredLength).CopyTo(advances);
-                return;
-            }
+            cached.AsSpan(0, measuredLength).CopyTo(advances);
+            return;
         }
 
         Scratch scratch = t_scratch ??= new Scratch();
@@ -300,29 +334,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         double[] all = new double[chunk.Length];
         MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length), context: context);
         all.AsSpan(0, measuredLength).CopyTo(advances);
-        if (_maxCachedChunks == 0)
-        {
-            return;
-        }
-
-        lock (_chunkLock)
-        {
-            if (_chunkCount >= _maxCachedChunks)
-            {
-                _chunks.Clear();
-                _chunkCount = 0;
-            }
-
-            if (!_chunks.TryGetValue(key, out Dictionary<string, double[]>? byText))
-            {
-                _chunks[key] = byText = new Dictionary<string, double[]>(StringComparer.Ordinal);
-            }
-
-            if (byText.TryAdd(chunk.ToString(), all))
-            {
-                _chunkCount++;
-            }
-        }
+        _chunks.Add(key, chunk.ToString(), all);
     }
 
     private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys,
@@ -441,7 +453,24 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     private ShapingFace GetShapingFace(FontFace face) =>
         _faces.GetOrAdd(face, static (f, self) => new ShapingFace(f, Interlocked.Increment(ref self._nextFaceId)), this);
 
-    private Language GetLanguage(string lang) => _languages.GetOrAdd(lang, static l => new Language(l));
+    private Language GetLanguage(string lang)
+    {
+        if (_languages.TryGetValue(lang, out Language? language))
+        {
+            return language;
+        }
+
+        string tag = lang.Length > MAX_LANGUAGE_LENGTH ? lang[..MAX_LANGUAGE_LENGTH] : lang;
+        if (_languages.Count >= MAX_EXACT_LANGUAGES)
+        {
+            int dash = tag.AsSpan().IndexOfAny('-', '_');
+            tag = dash > 0 ? tag[..dash] : tag;
+            tag = tag.Length > 8 ? tag[..8] : tag; // a primary subtag has at most 8 letters
+            return _languages.TryGetValue(tag, out language) ? language : new Language(tag);
+        }
+
+        return _languages.GetOrAdd(lang, static (_, t) => new Language(t), tag);
+    }
 
     private sealed class Scratch
     {
@@ -528,15 +557,32 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             }
 
             ShapingFace shaping = owner.GetShapingFace(face.Value.Face);
-            Font hbFont = shaping.GetFont(sizePx, face.Value.IsNamedFamily);
-            if (!isLast && !MayDrawAny(hbFont, piece))
+            Font hbFont = shaping.GetFont(sizePx, face.Value.IsNamedFamily, owner._maxCachedSizesPerFace, out bool ownedFont);
+            try
             {
-                // Shaping would give .notdef for every cluster, i.e. one hole covering the whole piece, which the
-                // next font reshapes anyway. On the 500-text batch, 12,375 of 21,187 shaping calls were such.
-                ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
-                return;
-            }
+                if (!isLast && !MayDrawAny(hbFont, piece))
+                {
+                    // Shaping would give .notdef for every cluster, i.e. one hole covering the whole piece, which the
+                    // next font reshapes anyway. On the 500-text batch, 12,375 of 21,187 shaping calls were such.
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    return;
+                }
 
+                Shape(text, length, start, end, script, runIndex, stage, nextStage, named, isLast, face.Value, choice, piece, shaping, hbFont, advances, clusterStarts, runKeys);
+            }
+            finally
+            {
+                if (ownedFont)
+                {
+                    hbFont.Dispose();
+                }
+            }
+        }
+
+        private void Shape(char[] text, int length, int start, int end, Script script, int runIndex, int stage, int nextStage, int named, bool isLast,
+            ResolvedFace face, FontChoice choice, ReadOnlySpan<char> piece, ShapingFace shaping, Font hbFont,
+            Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
+        {
             HbBuffer buffer = (t_scratch ??= new Scratch()).Buffer;
             buffer.ClearContents();
             buffer.AddUtf16(text.AsSpan(0, length), start, end - start);
@@ -548,6 +594,13 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             hbFont.Shape(buffer, Features(shaping, text.AsSpan(0, length), start, end, hbFont));
             ReadOnlySpan<GlyphInfo> infos = buffer.GetGlyphInfoSpan();
             ReadOnlySpan<GlyphPosition> positions = buffer.GetGlyphPositionSpan();
+            if (runs is not null)
+            {
+                // Reshaping a fallback hole below reuses this thread's buffer, which frees the native glyph arrays
+                // these spans point into; the run recorder reads them afterwards.
+                infos = infos.ToArray();
+                positions = positions.ToArray();
+            }
 
             // Sum each cluster's glyphs and find .notdef clusters (holes).
             Span<float> clusterAdvance = end - start <= 512 ? stackalloc float[end - start] : new float[end - start];
@@ -594,7 +647,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
                 if (i == end - start)
                 {
-                    Record(start + kept, end, face.Value, choice, stage, script, buffer.Direction, infos, positions);
+                    Record(start + kept, end, face, choice, stage, script, buffer.Direction, infos, positions);
                     break;
                 }
 
@@ -602,7 +655,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 {
                     if (!holeOpen)
                     {
-                        Record(start + kept, start + i, face.Value, choice, stage, script, buffer.Direction, infos, positions);
+                        Record(start + kept, start + i, face, choice, stage, script, buffer.Direction, infos, positions);
                         holeStart = i;
                         holeOpen = true;
                     }

@@ -28,6 +28,9 @@ internal sealed class ShapingFace : IDisposable
         FontFace = fontFace;
         Id = id;
         byte[] data = fontFace.ReadData();
+        // The bytes may come from disk again (a system font) and may have changed since discovery: check them here, at
+        // the gate to native code.
+        OpenTypeFile.Validate(data, fontFace.FaceIndex, fontFace.ToString());
         try
         {
             unsafe
@@ -90,10 +93,36 @@ internal sealed class ShapingFace : IDisposable
         return _base.TryGetNominalGlyph((uint)baseCodePoint, out _) && HasColorTable == (variationSelector == EmojiPresentation.VS16);
     }
 
-    public Font GetFont(double sizePx, bool namedFamily)
+    /// <summary>
+    /// The HarfBuzz font for a size. Up to <paramref name="maxCachedSizes"/> sizes are kept; past that the font is
+    /// made for this call and <paramref name="owned"/> tells the caller to dispose it, so ever-new sizes (a service
+    /// fed 16.001px, 16.002px...) cannot grow native memory without bound.
+    /// </summary>
+    public Font GetFont(double sizePx, bool namedFamily, int maxCachedSizes, out bool owned)
     {
         bool wholePx = namedFamily && _bitmapStrikePpem > 0;
-        return _sized.GetOrAdd((sizePx, wholePx), static (key, self) => self.CreateSized(key.Item1, key.Item2), this);
+        var key = (sizePx, wholePx);
+        if (_sized.TryGetValue(key, out Font? font))
+        {
+            owned = false;
+            return font;
+        }
+
+        font = CreateSized(sizePx, wholePx);
+        if (_sized.Count >= maxCachedSizes)
+        {
+            owned = true;
+            return font;
+        }
+
+        Font kept = _sized.GetOrAdd(key, font);
+        if (!ReferenceEquals(kept, font))
+        {
+            font.Dispose(); // another thread added this size first
+        }
+
+        owned = false;
+        return kept;
     }
 
     public void Dispose()

@@ -79,6 +79,11 @@ public sealed class FontCollection : IFontSource
         byte[] data;
         try
         {
+            if (new FileInfo(path).Length > OpenTypeFile.MaxFileBytes)
+            {
+                throw new FontFileException($"font file is larger than {OpenTypeFile.MaxFileBytes} bytes: {path}");
+            }
+
             data = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -91,12 +96,31 @@ public sealed class FontCollection : IFontSource
 
     /// <summary>Adds every face of a font read from a stream (the bytes are kept in memory).</summary>
     /// <param name="stream">A readable stream holding a .ttf, .otf or .ttc font.</param>
-    /// <exception cref="FontFileException">The data is not a font.</exception>
+    /// <exception cref="FontFileException">The data is not a font, breaks a limit (size, faces, tables) or cannot be read.</exception>
     public void AddStream(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        byte[] buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                // Stop reading at the limit: an endless or huge stream must not exhaust memory before it is rejected.
+                if (copy.Length + read > OpenTypeFile.MaxFileBytes)
+                {
+                    throw new FontFileException($"font data is larger than {OpenTypeFile.MaxFileBytes} bytes: stream");
+                }
+
+                copy.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException e) when (e is not FontFileException)
+        {
+            throw new FontFileException($"cannot read font stream: {e.Message}", e);
+        }
+
         Add(null, copy.ToArray(), keepData: true);
     }
 
@@ -190,19 +214,27 @@ public sealed class FontCollection : IFontSource
         {
             count = OpenTypeFile.CountFaces(data);
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             throw new FontFileException($"not a font file: {source}", e);
         }
 
-        if (count is <= 0 or > 1024)
+        if (count is <= 0 or > OpenTypeFile.MaxFaces)
         {
             throw new FontFileException($"not a font file: {source}");
         }
 
+        var faces = new List<FaceDescriptor>(count);
         for (int i = 0; i < count; i++)
         {
-            FaceDescriptor d = OpenTypeFile.ReadDescriptor(data, i, source);
+            OpenTypeFile.Validate(data, i, source);
+            faces.Add(OpenTypeFile.ReadDescriptor(data, i, source));
+        }
+
+        // Only a file whose every face passed joins the collection: a half-added file would leave faces that fail later.
+        for (int i = 0; i < count; i++)
+        {
+            FaceDescriptor d = faces[i];
             var face = new FontFace(path, keepData ? data : null, i, d.Family, d.Weight, d.Width, d.IsItalic);
             _faces.Add(face);
             AddFamily(d.Family, face);

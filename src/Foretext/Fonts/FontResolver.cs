@@ -30,15 +30,22 @@ public sealed class FontResolver
     // Blink's bold threshold (FontSelectionValue kBoldThreshold) for synthetic bold.
     private const double BOLD_THRESHOLD = 600;
 
+    /// <summary>The default bound on each of the resolver's caches.</summary>
+    public const int DefaultMaxCacheEntries = 4096;
+
     private readonly IFontSource[] _sources;
+    private readonly int _maxCacheEntries;
     private readonly ConcurrentDictionary<CssFont, ResolvedFace[]> _listCache = new();
     private readonly ConcurrentDictionary<(int, string?), FontFace?> _fallbackCache = new();
 
     /// <summary>Creates a resolver over caller fonts (tried first) and the system's fonts.</summary>
     /// <param name="userFonts">Fonts the caller supplies, or null.</param>
     /// <param name="systemFonts">The system source, or null for <see cref="CreateSystemSource"/>.</param>
-    public FontResolver(FontCollection? userFonts = null, IFontSource? systemFonts = null)
+    /// <param name="maxCacheEntries">The most font lists and fallback answers kept each; a full cache is emptied and refilled.</param>
+    public FontResolver(FontCollection? userFonts = null, IFontSource? systemFonts = null, int maxCacheEntries = DefaultMaxCacheEntries)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCacheEntries);
+        _maxCacheEntries = maxCacheEntries;
         systemFonts ??= CreateSystemSource();
         _sources = userFonts is null ? [systemFonts] : [userFonts, systemFonts];
     }
@@ -54,6 +61,13 @@ public sealed class FontResolver
     public IReadOnlyList<ResolvedFace> GetFamilyFaces(CssFont font)
     {
         ArgumentNullException.ThrowIfNull(font);
+        if (_listCache.TryGetValue(font, out ResolvedFace[]? list))
+        {
+            return list;
+        }
+
+        // Bounded because CssFont keys come from callers (a service sees ever-new sizes and family lists).
+        Trim(_listCache);
         return _listCache.GetOrAdd(font, static (f, self) => self.BuildList(f), this);
     }
 
@@ -65,6 +79,11 @@ public sealed class FontResolver
     public ResolvedFace? GetFallbackFace(int codePoint, string? lang, CssFont font)
     {
         ArgumentNullException.ThrowIfNull(font);
+        if (!_fallbackCache.ContainsKey((codePoint, lang)))
+        {
+            Trim(_fallbackCache); // keyed by caller languages and every code point: bounded
+        }
+
         FontFace? face = _fallbackCache.GetOrAdd((codePoint, lang), static (key, sources) =>
         {
             foreach (IFontSource source in sources)
@@ -79,6 +98,15 @@ public sealed class FontResolver
             return null;
         }, _sources);
         return face is null ? null : Resolve(face, font, isNamed: false);
+    }
+
+    private void Trim<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache)
+        where TKey : notnull
+    {
+        if (cache.Count >= _maxCacheEntries)
+        {
+            cache.Clear();
+        }
     }
 
     private ResolvedFace[] BuildList(CssFont font)

@@ -12,6 +12,82 @@ namespace Foretext.Fonts;
 internal static class OpenTypeFile
 {
     private const uint TTC_TAG = 0x74746366; // 'ttcf'
+    private const uint TRUETYPE_TAG = 0x00010000;
+    private const uint CFF_TAG = 0x4F54544F; // 'OTTO'
+    private const uint APPLE_TRUETYPE_TAG = 0x74727565; // 'true'
+    private const uint WOFF_TAG = 0x774F4646; // 'wOFF'
+    private const uint WOFF2_TAG = 0x774F4632; // 'wOF2'
+
+    /// <summary>The largest font file accepted (the biggest system font here, Noto Serif CJK Bold, is 27 MB).</summary>
+    public const int MaxFileBytes = 128 << 20;
+
+    /// <summary>The most faces a collection may hold (Noto CJK collections hold 10).</summary>
+    public const int MaxFaces = 256;
+
+    /// <summary>The most tables one face may list (real fonts list fewer than 40).</summary>
+    public const int MaxTables = 256;
+
+    /// <summary>
+    /// Checks what the native loader would otherwise trust: the file's size, its signature, the face's table
+    /// directory (count and every table inside the file) and the tables a face cannot be shaped without.
+    /// </summary>
+    /// <exception cref="FontFileException">The data breaks one of the limits or is not an sfnt font.</exception>
+    public static void Validate(ReadOnlySpan<byte> data, int faceIndex, string source)
+    {
+        if (data.Length > MaxFileBytes)
+        {
+            throw new FontFileException($"font file is larger than {MaxFileBytes} bytes: {source}");
+        }
+
+        try
+        {
+            uint signature = ReadU32(data, 0);
+            if (signature is WOFF_TAG or WOFF2_TAG)
+            {
+                throw new FontFileException($"WOFF and WOFF2 fonts are not supported; decompress to .ttf/.otf first: {source}");
+            }
+
+            int dir = DirectoryOffset(data, faceIndex);
+            uint version = ReadU32(data, dir);
+            if (version is not (TRUETYPE_TAG or CFF_TAG or APPLE_TRUETYPE_TAG))
+            {
+                throw new FontFileException($"not an OpenType or TrueType font: {source}");
+            }
+
+            int numTables = ReadU16(data, dir + 4);
+            if (numTables is 0 or > MaxTables)
+            {
+                throw new FontFileException($"font lists {numTables} tables (1 to {MaxTables} allowed): {source}");
+            }
+
+            Require(data, dir + 12, numTables * 16);
+            bool head = false;
+            bool maxp = false;
+            for (int i = 0; i < numTables; i++)
+            {
+                int rec = dir + 12 + (i * 16);
+                uint tag = ReadU32(data, rec);
+                uint offset = ReadU32(data, rec + 8);
+                uint length = ReadU32(data, rec + 12);
+                if ((ulong)offset + length > (ulong)data.Length)
+                {
+                    throw new FontFileException($"font table {i} lies outside the file: {source}");
+                }
+
+                head |= tag is 0x68656164 or 0x62686564; // 'head' or 'bhed' (bitmap-only fonts)
+                maxp |= tag == 0x6D617870; // 'maxp'
+            }
+
+            if (!head || !maxp)
+            {
+                throw new FontFileException($"font lacks its 'head' or 'maxp' table: {source}");
+            }
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new FontFileException($"font file is corrupt: {source}", e);
+        }
+    }
 
     public static int CountFaces(ReadOnlySpan<byte> data)
     {
@@ -107,6 +183,9 @@ internal static class OpenTypeFile
             }
             else
             {
+                // Segments must ascend without overlapping (OpenType cmap format 4); a mutated table with 32,767
+                // segments each spanning the BMP would otherwise walk 2^31 code points and build a list of millions.
+                int previousEnd = -1;
                 int segX2 = ReadU16(data, best + 6);
                 int ends = best + 14;
                 int starts = ends + segX2 + 2;
@@ -122,6 +201,13 @@ internal static class OpenTypeFile
                     {
                         continue;
                     }
+
+                    if (start > end || start <= previousEnd)
+                    {
+                        throw new FontFileException($"font cmap segments overlap or are out of order: {source}");
+                    }
+
+                    previousEnd = end;
 
                     // Keep only code points that map to a real glyph; fonts often map whole blocks to glyph 0.
                     int runStart = -1;
