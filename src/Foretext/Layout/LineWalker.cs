@@ -62,7 +62,11 @@ internal static class LineWalker
                     return true;
 
                 case SegmentKind.Text:
-                    long width = i == first && startUnit != p._segmentStarts[i] ? p.SumAdvances(startUnit, p._segmentStarts[i + 1]) : widths[i];
+                    // A line that starts inside a word (after an overflow-wrap break) needs only to know whether
+                    // the rest of the word fits; overflow-wrap: normal never starts a line inside a word.
+                    long width = i == first && startUnit != p._segmentStarts[i]
+                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], (pen.RemainingLayoutUnits + 1) << 10)
+                        : widths[i];
                     Pen after = pen.Advance(width);
                     if (overflowed || after.Fits)
                     {
@@ -338,6 +342,9 @@ internal static class LineWalker
             _committed = committed;
             _run = run;
         }
+
+        /// <summary>LayoutUnits left before the available width is reached (for capping sums).</summary>
+        public long RemainingLayoutUnits => Math.Max(0, _available - _committed - (_run >> 10));
 
         /// <summary>The pen position in LayoutUnits (for tab stops and reported widths).</summary>
         public long LayoutUnits => _committed + PreparedText.CeilToLayoutUnits(_run);

@@ -144,20 +144,46 @@ public class PreparedText
     /// <summary>Norm offset of grapheme <paramref name="grapheme"/> of a segment, or -1 when the segment has fewer.</summary>
     internal int GraphemeOffset(int segment, int grapheme)
     {
+        // Counts set bits a 64-unit word at a time, so a cursor deep inside a very long word (overflow-wrap lines
+        // of a 1 MB token) maps to its offset in O(offset / 64) instead of one step per grapheme.
         int offset = _segmentStarts[segment];
         int end = _segmentStarts[segment + 1];
-        while (grapheme > 0)
+        if (grapheme == 0)
         {
-            offset = NextGraphemeStart(offset, end);
-            if (offset >= end)
-            {
-                return -1;
-            }
-
-            grapheme--;
+            return offset;
         }
 
-        return offset;
+        int remaining = grapheme; // grapheme starts to pass after the segment's first unit
+        int unit = offset + 1;
+        while (unit < end)
+        {
+            ulong word = _graphemeStarts[unit >> 6] >> (unit & 63);
+            int span = Math.Min(64 - (unit & 63), end - unit);
+            if (span < 64)
+            {
+                word &= (1UL << span) - 1;
+            }
+
+            int count = BitOperations.PopCount(word);
+            if (count >= remaining)
+            {
+                while (true)
+                {
+                    int bit = BitOperations.TrailingZeroCount(word);
+                    if (--remaining == 0)
+                    {
+                        return unit + bit;
+                    }
+
+                    word &= word - 1;
+                }
+            }
+
+            remaining -= count;
+            unit += span;
+        }
+
+        return -1;
     }
 
     /// <summary>The next grapheme start after <paramref name="offset"/>, capped at <paramref name="limit"/>.</summary>
@@ -193,6 +219,22 @@ public class PreparedText
         long sum = 0;
         int[] advances = _advances;
         for (int i = start; i < end; i++)
+        {
+            sum += advances[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Exact 16.16 width of units [<paramref name="start"/>, <paramref name="end"/>), or the first partial sum past
+    /// <paramref name="cap"/>: enough to know that the rest of a long word does not fit without summing all of it.
+    /// </summary>
+    internal long SumAdvancesCapped(int start, int end, long cap)
+    {
+        long sum = 0;
+        int[] advances = _advances;
+        for (int i = start; i < end && sum <= cap; i++)
         {
             sum += advances[i];
         }
