@@ -101,17 +101,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         int start = 0;
         while (start < text.Length)
         {
-            // A chunk is a word plus the spaces after it: browsers do not kern or shape across a space.
-            int end = start;
-            while (end < text.Length && text[end] != ' ')
-            {
-                end++;
-            }
-
-            while (end < text.Length && text[end] == ' ')
-            {
-                end++;
-            }
+            int end = ChunkEnd(text, start);
 
             // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
             // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
@@ -214,17 +204,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         int start = 0;
         while (start < text.Length)
         {
-            int end = start;
-            while (end < text.Length && text[end] != ' ')
-            {
-                end++;
-            }
-
-            while (end < text.Length && text[end] == ' ')
-            {
-                end++;
-            }
-
+            int end = ChunkEnd(text, start);
             int length = end - start;
             chunkRuns.Clear();
             MeasureCore(text.AsSpan(start, length), font, style.Lang, noLigatures, lineEnd: false, new double[length], new bool[length], new int[length], chunkRuns);
@@ -406,6 +386,24 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         runs.Add((runStart, text.Length, current));
         return runs;
+    }
+
+    // A chunk is a word plus the spaces after it: browsers do not kern or shape across a space, so chunks are
+    // shaped (and cached) apart. Returns the end of the chunk that starts at `start`.
+    private static int ChunkEnd(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        while (end < text.Length && text[end] != ' ')
+        {
+            end++;
+        }
+
+        while (end < text.Length && text[end] == ' ')
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static Script FirstStrongScript(ReadOnlySpan<char> text)

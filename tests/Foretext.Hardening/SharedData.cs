@@ -7,7 +7,6 @@ namespace Foretext.Hardening;
 
 public static class SharedData
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
     private static readonly Lazy<HarfBuzzTextMeasurer> s_measurer = new(() => new HarfBuzzTextMeasurer());
 
     /// <summary>One measurer for the tests that do not count cache contents (fonts load once per process).</summary>
@@ -21,23 +20,9 @@ public static class SharedData
     public static int Scale =>
         int.TryParse(Environment.GetEnvironmentVariable("FORETEXT_FUZZ_SCALE"), out int scale) && scale > 0 ? scale : 1;
 
-    public static string Root => s_root.Value;
+    public static string Root => Foretext.Testing.RepoLocations.SharedRoot;
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Foretext.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("Foretext.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Foretext.Testing.RepoLocations.RepoRoot;
 
     public static IReadOnlyList<(string Id, string Text, string Font, string Lang)> Corpora()
     {
@@ -61,22 +46,5 @@ public static class SharedData
         return (root.GetProperty("font").GetString()!, root.GetProperty("lang").GetString()!,
             [.. root.GetProperty("widths").EnumerateArray().Select(w => w.GetDouble())],
             [.. root.GetProperty("strings").EnumerateArray().Select(s => s.GetProperty("text").GetString()!)]);
-    }
-
-    private static string FindRoot()
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable("FORETEXT_SHARED");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        string candidate = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-        if (Directory.Exists(Path.Combine(candidate, "corpora")))
-        {
-            return candidate;
-        }
-
-        throw new DirectoryNotFoundException($"The shared corpora were not found at {candidate}; set FORETEXT_SHARED.");
     }
 }

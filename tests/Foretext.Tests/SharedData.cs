@@ -6,25 +6,10 @@ namespace Foretext.Tests;
 
 public static class SharedData
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
 
-    public static string Root => s_root.Value;
+    public static string Root => Foretext.Testing.RepoLocations.SharedRoot;
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Foretext.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("Foretext.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Foretext.Testing.RepoLocations.RepoRoot;
 
     public static IReadOnlyList<CorpusInfo> Corpora()
     {
@@ -47,23 +32,6 @@ public static class SharedData
     {
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "corpora", "app-strings.json")));
         return doc.RootElement.GetProperty("strings").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
-    }
-
-    private static string FindRoot()
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable("FORETEXT_SHARED");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        string candidate = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-        if (Directory.Exists(Path.Combine(candidate, "corpora")))
-        {
-            return candidate;
-        }
-
-        throw new DirectoryNotFoundException($"The shared corpora were not found at {candidate}; set FORETEXT_SHARED.");
     }
 }
 
