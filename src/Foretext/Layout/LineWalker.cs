@@ -63,9 +63,10 @@ internal static class LineWalker
 
                 case SegmentKind.Text:
                     // A line that starts inside a word (after an overflow-wrap break) needs only to know whether
-                    // the rest of the word fits; overflow-wrap: normal never starts a line inside a word.
+                    // the rest of the word fits, even with its line-end trim; overflow-wrap: normal never starts a
+                    // line inside a word.
                     long width = i == first && startUnit != p._segmentStarts[i]
-                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], (pen.RemainingLayoutUnits + 1) << 10)
+                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - p.EndAdjustment(i))
                         : widths[i];
                     Pen after = pen.Advance(width);
                     if (overflowed || after.Fits)

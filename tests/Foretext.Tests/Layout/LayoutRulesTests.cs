@@ -277,6 +277,15 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void RestOfABrokenWordIsMeasuredWholeBeforeItsLineEndTrim()
+    {
+        // keep-all makes one unbreakable run; overflow-wrap breaks it. The second line starts inside it with 40px
+        // left ("\u4E00\u4E00\u4E00\u300D", 35px even with the bracket trimmed), so it must not end the line there.
+        var keepAll = new PrepareOptions { WordBreak = WordBreak.KeepAll };
+        Assert.Equal(["\u4E00\u4E00", "\u4E00\u4E00", "\u4E00\u300D"], Lines("\u4E00\u4E00\u4E00\u4E00\u4E00\u300D", 25, keepAll));
+    }
+
+    [Fact]
     public void OpeningBracketStartsALineAtFullWidth_TextSpacingTrim()
     {
         // In context the bracket after the comma is trimmed to 5px; at a line start it is 10px again, so the line
