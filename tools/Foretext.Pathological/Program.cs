@@ -7,6 +7,7 @@ using System.Diagnostics;
 using System.Text;
 using Foretext;
 using Foretext.HarfBuzz;
+using Foretext.Layout;
 
 const string FONT = "16px \"Noto Sans\", \"Noto Sans CJK JP\", \"Noto Color Emoji\", sans-serif";
 int maxBytes = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10 << 20;
