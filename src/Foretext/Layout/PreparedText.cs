@@ -26,6 +26,7 @@ public class PreparedText
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
     internal readonly int[] _advances; // 16.16 fixed-point advance of each UTF-16 unit (a cluster's on its first unit), letter spacing included
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
+    internal readonly int[] _graphemeRanks; // grapheme starts before each block of 16 words (1,024 units), for cursor lookups
     internal readonly int _hyphenWidth; // LayoutUnits
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
@@ -46,6 +47,7 @@ public class PreparedText
         _segmentStarts = other._segmentStarts;
         _advances = other._advances;
         _graphemeStarts = other._graphemeStarts;
+        _graphemeRanks = other._graphemeRanks;
         _hyphenWidth = other._hyphenWidth;
         _spaceWidth = other._spaceWidth;
         _levels = other._levels;
@@ -76,6 +78,7 @@ public class PreparedText
         _segmentStarts = segmentStarts;
         _advances = advances;
         _graphemeStarts = graphemeStarts;
+        _graphemeRanks = BuildRanks(graphemeStarts);
         _hyphenWidth = hyphenWidth;
         _spaceWidth = spaceWidth;
         _collapseSpaces = options.WhiteSpace == WhiteSpace.Normal;
@@ -144,8 +147,9 @@ public class PreparedText
     /// <summary>Norm offset of grapheme <paramref name="grapheme"/> of a segment, or -1 when the segment has fewer.</summary>
     internal int GraphemeOffset(int segment, int grapheme)
     {
-        // Counts set bits a 64-unit word at a time, so a cursor deep inside a very long word (overflow-wrap lines
-        // of a 1 MB token) maps to its offset in O(offset / 64) instead of one step per grapheme.
+        // A rank directory over the grapheme bitmap (set bits before every 1,024 units) finds the g-th grapheme
+        // start after the segment's in O(log n) plus a 16-word scan, so cursors deep inside a very long word
+        // (overflow-wrap lines of a 1 MB token) cost the same as cursors near its start.
         int offset = _segmentStarts[segment];
         int end = _segmentStarts[segment + 1];
         if (grapheme == 0)
@@ -153,37 +157,87 @@ public class PreparedText
             return offset;
         }
 
-        int remaining = grapheme; // grapheme starts to pass after the segment's first unit
-        int unit = offset + 1;
-        while (unit < end)
+        long target = Rank(offset) + grapheme; // the wanted start has exactly this many starts before it
+        int[] ranks = _graphemeRanks;
+        int low = offset >> BlockShift;
+        int high = ranks.Length - 1;
+        while (low < high)
         {
-            ulong word = _graphemeStarts[unit >> 6] >> (unit & 63);
-            int span = Math.Min(64 - (unit & 63), end - unit);
-            if (span < 64)
+            int middle = (low + high + 1) >> 1;
+            if (ranks[middle] <= target)
             {
-                word &= (1UL << span) - 1;
+                low = middle;
             }
-
-            int count = BitOperations.PopCount(word);
-            if (count >= remaining)
+            else
             {
-                while (true)
-                {
-                    int bit = BitOperations.TrailingZeroCount(word);
-                    if (--remaining == 0)
-                    {
-                        return unit + bit;
-                    }
+                high = middle - 1;
+            }
+        }
 
+        ulong[] words = _graphemeStarts;
+        long seen = ranks[low];
+        for (int w = low << (BlockShift - 6); w < words.Length; w++)
+        {
+            int count = BitOperations.PopCount(words[w]);
+            if (seen + count > target)
+            {
+                ulong word = words[w];
+                for (long skip = target - seen; skip > 0; skip--)
+                {
                     word &= word - 1;
                 }
+
+                int unit = (w << 6) + BitOperations.TrailingZeroCount(word);
+                return unit < end ? unit : -1;
             }
 
-            remaining -= count;
-            unit += span;
+            seen += count;
         }
 
         return -1;
+    }
+
+    /// <summary>Grapheme starts strictly before <paramref name="unit"/>.</summary>
+    private long Rank(int unit)
+    {
+        ulong[] words = _graphemeStarts;
+        long rank = _graphemeRanks[unit >> BlockShift];
+        for (int w = (unit >> BlockShift) << (BlockShift - 6); w < unit >> 6; w++)
+        {
+            rank += BitOperations.PopCount(words[w]);
+        }
+
+        if ((unit & 63) != 0)
+        {
+            rank += BitOperations.PopCount(words[unit >> 6] & ((1UL << (unit & 63)) - 1));
+        }
+
+        return rank;
+    }
+
+    private const int BlockShift = 10; // 1,024 units a block
+
+    private static int[] BuildRanks(ulong[] words)
+    {
+        int blocks = (words.Length << 6 >> BlockShift) + 2;
+        var ranks = new int[blocks];
+        int rank = 0;
+        for (int w = 0; w < words.Length; w++)
+        {
+            if ((w & ((1 << (BlockShift - 6)) - 1)) == 0)
+            {
+                ranks[w >> (BlockShift - 6)] = rank;
+            }
+
+            rank += BitOperations.PopCount(words[w]);
+        }
+
+        for (int b = ((words.Length + (1 << (BlockShift - 6)) - 1) >> (BlockShift - 6)); b < blocks; b++)
+        {
+            ranks[b] = rank;
+        }
+
+        return ranks;
     }
 
     /// <summary>The next grapheme start after <paramref name="offset"/>, capped at <paramref name="limit"/>.</summary>
