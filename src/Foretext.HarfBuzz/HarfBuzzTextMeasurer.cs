@@ -389,12 +389,20 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     }
 
     // A chunk is a word plus the spaces after it: browsers do not kern or shape across a space, so chunks are
-    // shaped (and cached) apart. Returns the end of the chunk that starts at `start`.
+    // shaped (and cached) apart. Returns the end of the chunk that starts at `start`. A "word" of thousands of units
+    // (CJK prose has no spaces) is cut between two ideographs or kana: no kerning, ligature or HanKerning spans
+    // such a pair, and shaping one buffer per paragraph with a HanKerning feature range per punctuation mark grew
+    // quadratically (1 MB of Japanese: 4.5 s, 4,383 ns/byte against 547 at 100 KB).
     private static int ChunkEnd(ReadOnlySpan<char> text, int start)
     {
         int end = start;
         while (end < text.Length && text[end] != ' ')
         {
+            if (end - start >= MaxChunkUnits && IsIdeographOrKana(text[end - 1]) && IsIdeographOrKana(text[end]))
+            {
+                return end;
+            }
+
             end++;
         }
 
@@ -405,6 +413,14 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         return end;
     }
+
+    /// <summary>Chunks longer than this are cut at the next safe pair of ideographs or kana.</summary>
+    private const int MaxChunkUnits = 512;
+
+    // CJK Unified Ideographs (and Extension A), hiragana and katakana: letters with no contextual shaping between
+    // them. Combining marks, punctuation and surrogate halves are never on either side of a cut.
+    private static bool IsIdeographOrKana(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF')
+        or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA');
 
     private static Script FirstStrongScript(ReadOnlySpan<char> text)
     {
