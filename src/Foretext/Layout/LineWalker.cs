@@ -20,6 +20,91 @@ internal static class LineWalker
 {
     /// <summary>Lays out the line that starts at <paramref name="start"/>; false at the end of the text.</summary>
     public static bool NextLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
+        => TrySimpleLine(p, start, maxWidth, out line) || NextLineGeneral(p, start, maxWidth, out line);
+
+    /// <summary>
+    /// The common case in a few instructions a segment: a line of words and spaces in one shaping item that ends
+    /// at the last opportunity whose content fits (or at a forced break, or the end). Gives up (false) on anything
+    /// else: a line starting inside a word, a soft hyphen, a tab, a new item, a line-end trim, or nothing fitting;
+    /// <see cref="NextLineGeneral"/> then lays the line out from its start, so both always agree
+    /// (LayoutPropertyTests.SimplePathAgreesWithTheGeneralWalker).
+    /// </summary>
+    private static bool TrySimpleLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
+    {
+        SegmentKind[] kinds = p._kinds;
+        SegmentFlags[] flags = p._flags;
+        long[] widths = p._widths;
+        int first = start.SegmentIndex;
+        if (start.GraphemeIndex != 0 || first >= kinds.Length || p._endAdjustments.Length != 0)
+        {
+            line = default;
+            return false;
+        }
+
+        long available = AvailableLayoutUnits(maxWidth);
+        long run = p.StartAdjustment(first); // 16.16 since the line start
+        long contentEnd = run;
+        int fitSegment = -1; // the line may end after this segment, with its content ending at fitRun
+        long fitRun = 0;
+        for (int i = first; i < kinds.Length; i++)
+        {
+            SegmentFlags segmentFlags = flags[i];
+            if ((segmentFlags & (SegmentFlags.SoftHyphen | SegmentFlags.ItemStart)) != 0 && (i != first || (segmentFlags & SegmentFlags.SoftHyphen) != 0))
+            {
+                break;
+            }
+
+            SegmentKind kind = kinds[i];
+            if (kind == SegmentKind.Text)
+            {
+                long after = run + widths[i];
+                if ((after >> 10) > available)
+                {
+                    if (fitSegment < 0)
+                    {
+                        break;
+                    }
+
+                    line = new LayoutLineRange(PreparedText.ToPixels(PreparedText.CeilToLayoutUnits(fitRun)), start, EndAfter(p, fitSegment), false);
+                    return true;
+                }
+
+                run = after;
+                contentEnd = run;
+            }
+            else if (kind == SegmentKind.Space)
+            {
+                run += widths[i];
+            }
+            else if (kind == SegmentKind.HardBreak)
+            {
+                line = new LayoutLineRange(PreparedText.ToPixels(PreparedText.CeilToLayoutUnits(contentEnd)), start, new LayoutCursor(i + 1, 0), false);
+                return true;
+            }
+            else
+            {
+                break; // a tab
+            }
+
+            if ((segmentFlags & SegmentFlags.BreakAfter) != 0)
+            {
+                fitSegment = i;
+                fitRun = contentEnd;
+            }
+
+            if (i + 1 == kinds.Length)
+            {
+                line = new LayoutLineRange(PreparedText.ToPixels(PreparedText.CeilToLayoutUnits(contentEnd)), start, new LayoutCursor(kinds.Length, 0), false);
+                return true;
+            }
+        }
+
+        line = default;
+        return false;
+    }
+
+    /// <summary>Lays out the line that starts at <paramref name="start"/> with every rule; false at the end of the text.</summary>
+    internal static bool NextLineGeneral(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;

@@ -73,6 +73,33 @@ public class LayoutPropertyTests
     }, iter: 3000);
 
     [Fact]
+    public void SimplePathAgreesWithTheGeneralWalker()
+    {
+        s_case.Sample(c => AssertSameLines(s_engine.Prepare(c.Text, Font, c.Options), c.Width), iter: 3000);
+        foreach (CorpusInfo corpus in SharedData.Corpora())
+        {
+            PreparedText prepared = s_engine.Prepare(corpus.Text, "20px Test", new PrepareOptions { Lang = corpus.Lang });
+            foreach (int width in new[] { 200, 333, 650 })
+            {
+                AssertSameLines(prepared, width);
+            }
+        }
+
+        static void AssertSameLines(PreparedText prepared, double width)
+        {
+            LayoutCursor cursor = LayoutCursor.Start;
+            while (LineWalker.NextLine(prepared, cursor, width, out LayoutLineRange fast))
+            {
+                Assert.True(LineWalker.NextLineGeneral(prepared, cursor, width, out LayoutLineRange general));
+                Assert.Equal(general, fast);
+                cursor = fast.End;
+            }
+
+            Assert.False(LineWalker.NextLineGeneral(prepared, cursor, width, out _));
+        }
+    }
+
+    [Fact]
     public void CorporaAgreeTileAndNarrowMonotonically()
     {
         foreach (CorpusInfo corpus in SharedData.Corpora())
