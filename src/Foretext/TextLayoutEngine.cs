@@ -40,7 +40,7 @@ public sealed class TextLayoutEngine
     public PreparedTextWithSegments PrepareWithSegments(string text, string font, PrepareOptions? options = null)
     {
         PrepareOptions resolved = options ?? PrepareOptions.Default;
-        PreparedText prepared = TextPreparer.Prepare(text, font, resolved, _measurer);
+        PreparedText prepared = TextPreparer.Prepare(text, font, resolved, _measurer, keepLevels: true);
         return new PreparedTextWithSegments(prepared, BidiLevels.ForSegments(prepared));
     }
 

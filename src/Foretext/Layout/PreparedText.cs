@@ -31,7 +31,7 @@ public class PreparedText
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
     internal readonly double _spaceWidth; // px, for tab stops
-    internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, for renderers only
+    internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, kept only by PrepareWithSegments (renderers)
     internal readonly bool _collapseSpaces;
     internal readonly bool _breakWord;
 

@@ -18,7 +18,7 @@ internal static class TextPreparer
     private const char SoftHyphen = '\u00AD';
     private const char ReplacementCharacter = '\uFFFD';
 
-    public static PreparedText Prepare(string text, string font, PrepareOptions options, ITextMeasurer measurer)
+    public static PreparedText Prepare(string text, string font, PrepareOptions options, ITextMeasurer measurer, bool keepLevels = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(font);
@@ -94,7 +94,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, levels, endAdjustments, startAdjustments);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments);
     }
 
     /// <summary>
@@ -175,7 +175,8 @@ internal static class TextPreparer
             mapDelta.Add(0);
         }
 
-        return builder.ToString();
+        // Most texts need no white-space change: keep one copy of them, not two.
+        return builder.Equals(source.AsSpan()) ? source : builder.ToString();
 
         void FlushSpace(ref int pending)
         {
