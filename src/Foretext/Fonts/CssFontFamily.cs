@@ -10,5 +10,31 @@ namespace Foretext.Fonts;
 public readonly record struct CssFontFamily(string Name, bool IsGeneric)
 {
     /// <inheritdoc/>
-    public override string ToString() => IsGeneric ? Name : "\"" + Name.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    public override string ToString() => IsGeneric ? Name : Quote(Name);
+
+    // A CSS string that parses back to the same name: quotes and backslashes escaped, and every character a quoted
+    // string cannot hold raw (line breaks, other controls) as a hex escape with its terminating space (found by
+    // fuzzing: a name holding U+000D printed unescaped did not parse back).
+    private static string Quote(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 2);
+        builder.Append('"');
+        foreach (char c in name)
+        {
+            if (c is '"' or '\\')
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (c < ' ' || c == '\u007F')
+            {
+                builder.Append('\\').Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
 }

@@ -78,6 +78,16 @@ public sealed class CssFontTests
     }
 
     [Theory]
+    [InlineData("16px A\\d B")] // an escape that decodes to a carriage return (found by fuzzing with AFL++)
+    [InlineData("16px \"a\\\\b\\\"c\"")] // backslash and quote inside a quoted name
+    [InlineData("16px \"x\\7 y\", serif")] // a bell character
+    public void NamesWithControlsAndEscapesRoundTrip(string input)
+    {
+        CssFont font = CssFont.Parse(input);
+        Assert.Equal(font, CssFont.Parse(font.ToString()));
+    }
+
+    [Theory]
     [InlineData("", 0, "empty")]
     [InlineData("   ", 3, "empty")]
     [InlineData("serif", 0, "font size")]
