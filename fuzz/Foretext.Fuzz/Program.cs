@@ -38,9 +38,12 @@ switch (target)
 
     case "prepare":
     {
-        var engine = new TextLayoutEngine(new HarfBuzzTextMeasurer());
+        // Instrumented code may run only inside Run (its coverage map exists from there on), so the engine is
+        // made on the first input and kept for the rest.
+        TextLayoutEngine? engine = null;
         Fuzzer.OutOfProcess.Run(stream =>
         {
+            engine ??= new TextLayoutEngine(new HarfBuzzTextMeasurer());
             byte[] bytes = ReadAll(stream);
             if (bytes.Length < 4)
             {
