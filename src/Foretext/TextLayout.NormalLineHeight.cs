@@ -75,7 +75,9 @@ public static partial class TextLayout
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(metrics);
-        if (!ReferenceEquals(metrics._prepared, prepared) && !ReferenceEquals(metrics._prepared._text, prepared._text))
+        // PrepareWithSegments copies a PreparedText, sharing its arrays; anything else is other text or another font.
+        PreparedText own = metrics._prepared;
+        if (!ReferenceEquals(own, prepared) && !(ReferenceEquals(own._segmentStarts, prepared._segmentStarts) && ReferenceEquals(own._widths, prepared._widths)))
         {
             throw new ArgumentException("The line metrics were prepared for other text.", nameof(metrics));
         }
