@@ -68,6 +68,11 @@ internal sealed class ShapingFace : IDisposable
 
     public int Id { get; }
 
+    /// <summary>The HarfBuzz face, for reading tables (vertical metrics).</summary>
+    public Face HarfBuzzFace => _face;
+
+    public int UnitsPerEm => _upem;
+
     /// <summary>The face has OpenType 'halt' (alternate half widths), the precondition of Blink's HanKerning.</summary>
     public bool HasHalt { get; }
 

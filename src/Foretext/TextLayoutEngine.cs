@@ -68,6 +68,23 @@ public sealed class TextLayoutEngine
         return new TextEllipsis(ellipsis, Math.Ceiling(sum * 64 - 1e-6) / 64);
     }
 
+    /// <summary>
+    /// Measures what <see cref="TextLayout.LayoutNormalLineHeight"/> needs for <c>line-height: normal</c>: the primary
+    /// font's metrics and those of every face that shapes each segment of <paramref name="prepared"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="prepared"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The measurer does not implement <see cref="IFontMetricsMeasurer"/>.</exception>
+    public LineHeightMetrics PrepareLineMetrics(PreparedText prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (_measurer is not IFontMetricsMeasurer metrics)
+        {
+            throw new NotSupportedException($"{_measurer.GetType().Name} does not report font metrics (IFontMetricsMeasurer).");
+        }
+
+        return LineHeightMetrics.Build(prepared, metrics);
+    }
+
     /// <summary>Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>).</summary>
     public void ClearCache()
     {

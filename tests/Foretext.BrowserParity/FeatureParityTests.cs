@@ -1,6 +1,6 @@
 // Stage: browser parity for CSS features: -webkit-line-clamp, text-overflow: ellipsis, text-wrap: balance,
-// text-wrap: pretty and line-height: normal (no browser: reads FeatureSnapshots/features.jsonl, written by the
-// recorder's record-features command).
+// text-wrap: pretty and line-height: normal (heights from LayoutNormalLineHeight). No browser: reads
+// FeatureSnapshots/features.jsonl, written by the recorder's record-features command.
 // Input: the snapshot and feature-known-mismatches.txt. Output: a table per feature kind; a failure for any case that
 // differs and is not listed, or is listed and now agrees.
 using System.Globalization;
@@ -111,7 +111,15 @@ public sealed class FeatureParityTests(ITestOutputHelper output)
                 problems.Add($"height {height} vs ours {clamped.Height}");
             }
         }
-        else if (kind != "normal" && ours.Count * lineHeight != height)
+        else if (kind == "normal")
+        {
+            LayoutResult normal = TextLayout.LayoutNormalLineHeight(prepared, engine.PrepareLineMetrics(prepared), width);
+            if (normal.Height != height)
+            {
+                problems.Add($"height {height} vs ours {normal.Height} ({normal.LineCount} lines)");
+            }
+        }
+        else if (ours.Count * lineHeight != height)
         {
             problems.Add($"height {height} vs ours {ours.Count * lineHeight}");
         }

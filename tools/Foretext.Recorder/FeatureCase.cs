@@ -1,5 +1,6 @@
 // Stage: browser oracle, feature cases (line clamp, text-overflow, text-wrap, line-height: normal).
-// Input: feature-texts.json (short texts in several scripts, each with its font, lang and dir).
+// Input: feature-texts.json (short texts in several scripts, each with its font, lang and dir, and optionally the
+// kinds to record it with).
 // Output: one case per (text, feature, width), each naming the CSS the recorder puts on the div.
 using System.Globalization;
 using System.Text.Json;
@@ -38,8 +39,17 @@ public sealed record FeatureCase(string Id, string Kind, string Css, string Text
             string font = t.GetProperty("font").GetString()!;
             double size = double.Parse(font.Split("px")[0].Split(' ')[^1], CultureInfo.InvariantCulture);
             string px = Math.Ceiling(size * 1.5).ToString(CultureInfo.InvariantCulture) + "px";
+            // A text may name the kinds it is recorded with (the line-height texts only need "normal").
+            HashSet<string>? only = t.TryGetProperty("kinds", out JsonElement kinds)
+                ? kinds.EnumerateArray().Select(k => k.GetString()!).ToHashSet(StringComparer.Ordinal)
+                : null;
             foreach ((string kind, string css) in KindCss)
             {
+                if (only is not null && !only.Contains(kind))
+                {
+                    continue;
+                }
+
                 foreach (double width in widths.Values())
                 {
                     cases.Add(new FeatureCase(
