@@ -805,7 +805,14 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 i += used;
             }
 
-            return !piece.IsNormalized(System.Text.NormalizationForm.FormC) || !piece.IsNormalized(System.Text.NormalizationForm.FormD);
+            try
+            {
+                return !piece.IsNormalized(System.Text.NormalizationForm.FormC) || !piece.IsNormalized(System.Text.NormalizationForm.FormD);
+            }
+            catch (ArgumentException)
+            {
+                return true; // .NET refuses noncharacters such as U+FFFE here; let HarfBuzz decide (found by fuzzing)
+            }
         }
 
         /// <summary>Unicode 16 DerivedCoreProperties Default_Ignorable_Code_Point.</summary>

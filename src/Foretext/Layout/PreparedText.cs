@@ -157,7 +157,10 @@ public class PreparedText
             return offset;
         }
 
-        long target = Rank(offset) + grapheme; // the wanted start has exactly this many starts before it
+        // The wanted start has exactly this many starts before it. A segment may begin inside a cluster (an item
+        // boundary cuts it), where the first start after it is grapheme 1.
+        bool startsCluster = (_graphemeStarts[offset >> 6] & (1UL << (offset & 63))) != 0;
+        long target = Rank(offset) + grapheme - (startsCluster ? 0 : 1);
         int[] ranks = _graphemeRanks;
         int low = offset >> BlockShift;
         int high = ranks.Length - 1;
