@@ -12,9 +12,10 @@ public readonly record struct CssFontFamily(string Name, bool IsGeneric)
     /// <inheritdoc/>
     public override string ToString() => IsGeneric ? Name : Quote(Name);
 
-    // A CSS string that parses back to the same name: quotes and backslashes escaped, and every character a quoted
-    // string cannot hold raw (line breaks, other controls) as a hex escape with its terminating space (found by
-    // fuzzing: a name holding U+000D printed unescaped did not parse back).
+    // A CSS string that parses back to the same name: quotes and backslashes escaped, and the characters a quoted
+    // string cannot hold raw (newlines: LF, CR, FF) as hex escapes with their terminating space (found by fuzzing:
+    // a name holding U+000D printed unescaped did not parse back). Other controls stay raw: an escaped NUL would
+    // read back as U+FFFD.
     private static string Quote(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 2);
@@ -25,7 +26,7 @@ public readonly record struct CssFontFamily(string Name, bool IsGeneric)
             {
                 builder.Append('\\').Append(c);
             }
-            else if (c < ' ' || c == '\u007F')
+            else if (c is '\n' or '\r' or '\f')
             {
                 builder.Append('\\').Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
             }

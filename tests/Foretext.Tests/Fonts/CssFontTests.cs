@@ -81,6 +81,7 @@ public sealed class CssFontTests
     [InlineData("16px A\\d B")] // an escape that decodes to a carriage return (found by fuzzing with AFL++)
     [InlineData("16px \"a\\\\b\\\"c\"")] // backslash and quote inside a quoted name
     [InlineData("16px \"x\\7 y\", serif")] // a bell character
+    [InlineData("16px \"a\u0000b\"")] // a raw NUL (an escaped one would read back as U+FFFD)
     public void NamesWithControlsAndEscapesRoundTrip(string input)
     {
         CssFont font = CssFont.Parse(input);
