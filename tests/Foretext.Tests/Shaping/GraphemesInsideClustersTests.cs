@@ -1,0 +1,31 @@
+// Stage: Shaping tests: per-grapheme advances inside a HarfBuzz cluster that holds several graphemes.
+// Input: Myanmar syllables in Debian's Noto Sans Myanmar. Output: prefix widths as Chromium lays them out.
+
+using Foretext.HarfBuzz;
+using Foretext.Shaping;
+using Xunit;
+
+namespace Foretext.Tests.Shaping;
+
+public sealed class GraphemesInsideClustersTests
+{
+    // Chromium 156 span widths (16px "DejaVu Sans", "Noto Sans Myanmar", lang my): a break-anywhere line ending
+    // inside a HarfBuzz cluster is as wide as its text reshaped alone (ShapingLineBreaker::ShapeLine).
+    [Theory]
+    [InlineData("\u101E\u1014\u100A\u103A\u1038", 4, 44.90625)] // ends after \u100A\u103A, before the visarga
+    [InlineData("\u1014\u103E\u102F\u1010\u103A\u101E\u102E\u1038", 7, 50.28125)]
+    public void LineEndInsideAClusterIsTheReshapedPrefix_BlinkShapeLine(string text, int end, double chromiumWidth)
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var style = new MeasureStyle("16px \"DejaVu Sans\", \"Noto Sans Myanmar\", sans-serif", "my", 0);
+        double[] advances = new double[text.Length];
+        measurer.MeasureAdvances(text, style, advances);
+        double prefix = 0;
+        for (int i = 0; i < end; i++)
+        {
+            prefix += advances[i];
+        }
+
+        Assert.Equal(chromiumWidth, Math.Ceiling(prefix * 64) / 64);
+    }
+}
