@@ -20,7 +20,7 @@ namespace Foretext.HarfBuzz;
 /// </summary>
 /// <remarks>Thread-safe. Shaped chunks (text split after spaces, which browsers do not kern across) are
 /// cached per font string, language and ligature setting; a cache hit allocates nothing.</remarks>
-public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IMeasurementCache, IDisposable
+public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IClusterMeasurer, IMeasurementCache, IDisposable
 {
     // Chromium rounds each shaped run's width up to this grid (LayoutUnit is 1/64 px). Pinned by every
     // measure-cases.txt row.
@@ -108,6 +108,41 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             int lookahead = Math.Min(end + 1, text.Length);
             MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, context, advances[start..end]);
             context = LastStrongScript(text[start..end], context);
+            start = end;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Shapes each chunk again (not cached): only chunks with a character past U+02FF, since with letter
+    /// spacing ligatures are off and simpler text has one cluster per character.</remarks>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    /// <exception cref="FontFileException">A font file needed for the text is missing or corrupt.</exception>
+    public void GetClusterStarts(ReadOnlySpan<char> text, in MeasureStyle style, Span<bool> clusterStarts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(clusterStarts.Length, text.Length, nameof(clusterStarts));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        CssFont font = GetFont(style.Font);
+        bool noLigatures = style.LetterSpacing != 0;
+        Script context = FirstStrongScript(text);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = ChunkEnd(text, start);
+            ReadOnlySpan<char> chunk = text[start..end];
+            if (chunk.ContainsAnyExceptInRange('\u0000', '\u02FF'))
+            {
+                int lookahead = Math.Min(end + 1, text.Length);
+                int length = lookahead - start;
+                bool[] starts = new bool[length];
+                MeasureCore(text[start..lookahead], font, style.Lang, noLigatures, lineEnd: false, new double[length], starts, new int[length], context: context);
+                starts.AsSpan(0, end - start).CopyTo(clusterStarts[start..end]);
+            }
+            else
+            {
+                clusterStarts[start..end].Fill(true);
+            }
+
+            context = LastStrongScript(chunk, context);
             start = end;
         }
     }

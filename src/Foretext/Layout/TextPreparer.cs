@@ -246,6 +246,13 @@ internal static class TextPreparer
         Span<double> itemAdvances = measured.AsSpan(start, end - start);
         itemAdvances.Clear();
         measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        bool[]? clusterStarts = null;
+        if (spacing != 0 && measurer is IClusterMeasurer clusters)
+        {
+            // Chromium spaces letters once per shaping cluster: a Myanmar syllable of two graphemes gets one spacing.
+            clusterStarts = new bool[end - start];
+            clusters.GetClusterStarts(norm.AsSpan(start, end - start), style, clusterStarts);
+        }
 
         // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character:
         // Arabic letters get none, the spaces and Common punctuation between them still do (RESEARCH.md).
@@ -259,7 +266,7 @@ internal static class TextPreparer
 
             char c = norm[i];
             advances[i] = IsInvisibleControl(c) ? 0 : (int)ToFixed(advance);
-            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
+            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && (clusterStarts is null || clusterStarts[i - start]) && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
                 if (!IsCursiveScript(BidiResolver.Script(codePoint)) && !IsZeroWidthIgnorable(codePoint))

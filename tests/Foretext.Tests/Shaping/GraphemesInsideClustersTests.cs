@@ -2,6 +2,7 @@
 // Input: Myanmar syllables in Debian's Noto Sans Myanmar. Output: prefix widths as Chromium lays them out.
 
 using Foretext.HarfBuzz;
+using Foretext.Layout;
 using Foretext.Shaping;
 using Xunit;
 
@@ -27,5 +28,19 @@ public sealed class GraphemesInsideClustersTests
         }
 
         Assert.Equal(chromiumWidth, Math.Ceiling(prefix * 64) / 64);
+    }
+
+    // Chromium 156, 16px "DejaVu Sans", "Noto Sans Myanmar", lang my, letter-spacing 1px: each text below is one
+    // HarfBuzz cluster of two graphemes and grows by 1px, not 2 (35.15625, 23.578125, 25.296875 without spacing).
+    [Theory]
+    [InlineData("\u1000\u1031\u102C", 36.15625)]
+    [InlineData("\u101E\u102E\u1038", 24.578125)]
+    [InlineData("\u101C\u102C", 26.296875)]
+    public void LetterSpacingIsPerShapingCluster_ChromiumLetterSpacing(string text, double chromiumWidth)
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(text, "16px \"DejaVu Sans\", \"Noto Sans Myanmar\", sans-serif", new PrepareOptions { Lang = "my", LetterSpacing = 1 });
+        Assert.Equal(chromiumWidth, TextLayout.MeasureNaturalWidth(prepared));
     }
 }
