@@ -59,6 +59,7 @@ internal static class TextPreparer
         byte[] levels = new byte[length];
         int[] endAdjustments = [];
         int[] startAdjustments = [];
+        int[] graphemeEndAdjustments = [];
 
         if (length > 0)
         {
@@ -82,6 +83,10 @@ internal static class TextPreparer
                 builder.Build(opportunities);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                if (options.OverflowWrap == OverflowWrap.BreakWord)
+                {
+                    graphemeEndAdjustments = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                }
             }
             finally
             {
@@ -94,7 +99,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndAdjustments);
     }
 
     /// <summary>
@@ -276,6 +281,89 @@ internal static class TextPreparer
             }
         }
     }
+
+    /// <summary>
+    /// What each grapheme inside a text segment gains (16.16) when a break-anywhere line ends right after it: Blink's
+    /// ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, so a kerned pair split by the break
+    /// loses its kerning. `https:/` is 74.59px inside `https://mouth` (the first '/' kerned to 6.48px against the
+    /// second) but 76.56px alone (24px "Noto Serif CJK SC"), and Chromium does not end a 75px line after it. Modelled
+    /// as the grapheme shaped alone against its advance in context; marks and a grapheme inside a shaping cluster
+    /// (its advance already is the reshaped prefix's) gain nothing. Empty when nothing gains.
+    /// </summary>
+    private static int[] MeasureGraphemeLineEnds(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<int> starts)
+    {
+        int[]? gains = null;
+        Span<double> alone = stackalloc double[LineEndContext];
+        for (int s = 0; s < kinds.Count; s++)
+        {
+            if (kinds[s] != SegmentKind.Text)
+            {
+                continue;
+            }
+
+            int end = s + 1 < starts.Count ? starts[s + 1] : norm.Length;
+            int offset = starts[s];
+            while (offset < end)
+            {
+                int next = offset + 1;
+                while (next < end && (graphemeStarts[next >> 6] & (1UL << (next & 63))) == 0)
+                {
+                    next++;
+                }
+
+                // The segment's last grapheme ends at an ordinary opportunity, measured with the segment.
+                if (next < end && next - offset <= LineEndContext && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
+                {
+                    long inContext = 0;
+                    for (int i = offset; i < next; i++)
+                    {
+                        inContext += ToFixed(measured[i]);
+                    }
+
+                    // The grapheme reshaped at the end of the text before it (a few units of its segment), as the
+                    // reshaped line end is: what follows is gone, what precedes still sets script and features.
+                    int from = Math.Max(starts[s], next - LineEndContext);
+                    Span<double> own = alone[..(next - from)];
+                    own.Clear();
+                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
+                    long standalone = 0;
+                    for (int i = offset - from; i < own.Length; i++)
+                    {
+                        standalone += ToFixed(own[i]);
+                    }
+
+                    if (standalone != inContext)
+                    {
+                        gains ??= new int[norm.Length];
+                        gains[offset] = (int)(standalone - inContext);
+                    }
+                }
+
+                offset = next;
+            }
+        }
+
+        return gains ?? [];
+    }
+
+    /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
+    private const int LineEndContext = 8;
+
+    /// <summary>
+    /// Characters whose line-end reshape keeps what follows: cursive joining (HarfBuzz sees the text around the
+    /// reshaped range, so a medial form stays medial) and CJK punctuation (Blink's HanKerning reads the next
+    /// character): Arabic and `\u3002\u300D` lines ended up one grapheme short when these were reshaped alone.
+    /// </summary>
+    private static bool KeepsContextAtLineEnd(string norm, int offset)
+    {
+        int codePoint = char.ConvertToUtf32(norm, offset);
+        return IsCursiveScript(BidiResolver.Script(codePoint)) || codePoint is (>= 0x3000 and <= 0x303F) or (>= 0xFF00 and <= 0xFFEF);
+    }
+
+    private static bool IsMark(string norm, int offset)
+        => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(norm, offset) is
+            System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>
     /// Default-ignorable format characters (Unicode Default_Ignorable_Code_Point, less the Hangul fillers, which

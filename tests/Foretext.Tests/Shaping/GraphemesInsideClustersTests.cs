@@ -3,6 +3,7 @@
 
 using Foretext.HarfBuzz;
 using Foretext.Layout;
+using Foretext.Text;
 using Foretext.Shaping;
 using Xunit;
 
@@ -42,5 +43,18 @@ public sealed class GraphemesInsideClustersTests
         var engine = new TextLayoutEngine(measurer);
         PreparedText prepared = engine.Prepare(text, "16px \"DejaVu Sans\", \"Noto Sans Myanmar\", sans-serif", new PrepareOptions { Lang = "my", LetterSpacing = 1 });
         Assert.Equal(chromiumWidth, TextLayout.MeasureNaturalWidth(prepared));
+    }
+
+    // Chromium 156 (sweep-029-url-s24-w75): 24px "Noto Serif CJK SC", 75px, overflow-wrap: break-word. In context the
+    // first '/' of `//` is kerned to 6.48px and `https:/` is 74.59px, but the reshaped line end `https:/` is 76.56px,
+    // so the line ends after `https:`.
+    [Fact]
+    public void BreakAnywhereLineEndIsReshaped_BlinkShapeLine()
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare("to do https://mouth.example.com", "24px \"Noto Serif CJK SC\", serif", new PrepareOptions { Lang = "en", OverflowWrap = OverflowWrap.BreakWord });
+        LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, 75, 30);
+        Assert.Equal("https:", result.Lines[1].Text);
     }
 }
