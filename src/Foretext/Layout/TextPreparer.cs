@@ -70,11 +70,13 @@ internal static class TextPreparer
             BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
+                // Blink's ScriptRunIterator runs over the whole paragraph, so the script run crosses bidi items.
+                int runScript = spacing != 0 ? FirstStrongScript(norm, 0, length) : CommonScript;
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
                     int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
-                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances);
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, ref runScript);
                 }
 
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
@@ -240,7 +242,7 @@ internal static class TextPreparer
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
     private static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
-        ulong[] graphemeStarts, double[] measured, int[] advances)
+        ulong[] graphemeStarts, double[] measured, int[] advances, ref int runScript)
     {
         if (norm[start] is '\n' or '\t')
         {
@@ -259,8 +261,9 @@ internal static class TextPreparer
             clusters.GetClusterStarts(norm.AsSpan(start, end - start), style, clusterStarts);
         }
 
-        // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character:
-        // Arabic letters get none, the spaces and Common punctuation between them still do (RESEARCH.md).
+        // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character of
+        // the script run: Arabic letters and the punctuation and digits in their run get none, spaces still do
+        // (RESEARCH.md "Letter spacing in a cursive script run").
         for (int i = start; i < end; i++)
         {
             double advance = itemAdvances[i - start];
@@ -274,7 +277,19 @@ internal static class TextPreparer
             if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && (clusterStarts is null || clusterStarts[i - start]) && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
-                if (!IsCursiveScript(BidiResolver.Script(codePoint)) && !IsZeroWidthIgnorable(codePoint))
+                int script = BidiResolver.Script(codePoint);
+                if (script is CommonScript or InheritedScript)
+                {
+                    // Blink's ScriptRunIterator: Common and Inherited characters join the script run they are in, so
+                    // punctuation and digits after Arabic letters are unspaced too; spaces keep their spacing.
+                    script = c == ' ' ? CommonScript : runScript;
+                }
+                else
+                {
+                    runScript = script;
+                }
+
+                if (!IsCursiveScript(script) && !IsZeroWidthIgnorable(codePoint))
                 {
                     advances[i] += (int)spacing;
                 }
@@ -377,6 +392,24 @@ internal static class TextPreparer
         (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
+    /// <summary>ICU UScriptCode USCRIPT_COMMON and USCRIPT_INHERITED.</summary>
+    private const int CommonScript = 0, InheritedScript = 1;
+
+    /// <summary>The script of the first character of [<paramref name="start"/>, <paramref name="end"/>) that is neither Common nor Inherited; Common when none is.</summary>
+    private static int FirstStrongScript(string norm, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int script = BidiResolver.Script(char.IsHighSurrogate(norm[i]) && i + 1 < end ? char.ConvertToUtf32(norm[i], norm[i + 1]) : norm[i]);
+            if (script is not (CommonScript or InheritedScript))
+            {
+                return script;
+            }
+        }
+
+        return CommonScript;
+    }
+
     private static bool IsCursiveScript(int script) => script is
         2 /* Arabic */ or 27 /* Mongolian */ or 34 /* Syriac */ or 84 /* Mandaic */ or 87 /* N'Ko */ or
         90 /* Phags-pa */ or 182 /* Hanifi Rohingya */;
