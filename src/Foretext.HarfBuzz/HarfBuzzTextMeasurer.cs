@@ -20,7 +20,7 @@ namespace Foretext.HarfBuzz;
 /// </summary>
 /// <remarks>Thread-safe. Shaped chunks (text split after spaces, which browsers do not kern across) are
 /// cached per font string, language and ligature setting; a cache hit allocates nothing.</remarks>
-public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IMeasurementCache, IDisposable
+public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IClusterMeasurer, IMeasurementCache, IDisposable
 {
     // Chromium rounds each shaped run's width up to this grid (LayoutUnit is 1/64 px). Pinned by every
     // measure-cases.txt row.
@@ -108,6 +108,41 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             int lookahead = Math.Min(end + 1, text.Length);
             MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, context, advances[start..end]);
             context = LastStrongScript(text[start..end], context);
+            start = end;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Shapes each chunk again (not cached): only chunks with a character past U+02FF, since with letter
+    /// spacing ligatures are off and simpler text has one cluster per character.</remarks>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    /// <exception cref="FontFileException">A font file needed for the text is missing or corrupt.</exception>
+    public void GetClusterStarts(ReadOnlySpan<char> text, in MeasureStyle style, Span<bool> clusterStarts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(clusterStarts.Length, text.Length, nameof(clusterStarts));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        CssFont font = GetFont(style.Font);
+        bool noLigatures = style.LetterSpacing != 0;
+        Script context = FirstStrongScript(text);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = ChunkEnd(text, start);
+            ReadOnlySpan<char> chunk = text[start..end];
+            if (chunk.ContainsAnyExceptInRange('\u0000', '\u02FF'))
+            {
+                int lookahead = Math.Min(end + 1, text.Length);
+                int length = lookahead - start;
+                bool[] starts = new bool[length];
+                MeasureCore(text[start..lookahead], font, style.Lang, noLigatures, lineEnd: false, new double[length], starts, new int[length], context: context);
+                starts.AsSpan(0, end - start).CopyTo(clusterStarts[start..end]);
+            }
+            else
+            {
+                clusterStarts[start..end].Fill(true);
+            }
+
+            context = LastStrongScript(chunk, context);
             start = end;
         }
     }
@@ -313,8 +348,81 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         scratch.Ensure(chunk.Length);
         double[] all = new double[chunk.Length];
         MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length), context: context);
+        SplitClustersAtGraphemes(chunk, scratch.ClusterStarts.AsSpan(0, chunk.Length), font, style.Lang, noLigatures, context, all);
         all.AsSpan(0, measuredLength).CopyTo(advances);
         _chunks.Add(key, chunk.ToString(), all);
+    }
+
+    /// <summary>
+    /// Gives each grapheme inside a HarfBuzz cluster that holds several of them the width it adds when the cluster is
+    /// reshaped up to that grapheme's end, the last one the rest of the cluster. Blink's break-anywhere pass can end a
+    /// line between such graphemes, and ShapingLineBreaker::ShapeLine then reshapes the line end, so the line is as wide
+    /// as its text shaped alone. Measured (16px "DejaVu Sans", "Noto Sans Myanmar", 48px, break-word): Myanmar
+    /// <c>\u100A\u103A\u1038</c> is one HarfBuzz cluster of two graphemes, 23.28px, and <c>\u100A\u103A</c> alone
+    /// is 17.75px, so <c>\u101E\u1014\u100A\u103A</c> (44.91px) ends a line; <c>...\u101E\u102E</c> alone
+    /// is 18.05px of <c>\u101E\u102E\u1038</c>'s 23.58px, so <c>\u1014\u103E\u102F\u1010\u103A\u101E\u102E</c>
+    /// (50.28px) does not, where an equal share of the cluster (Blink's caret positions) would have fitted it.
+    /// </summary>
+    private void SplitClustersAtGraphemes(
+        ReadOnlySpan<char> chunk, ReadOnlySpan<bool> clusterStarts, CssFont font, string? lang, bool noLigatures, Script context, Span<double> advances)
+    {
+        List<int>? graphemes = null;
+        bool[]? starts = null;
+        int clusterStart = -1;
+        for (int i = 0; i <= chunk.Length; i++)
+        {
+            if (i < chunk.Length && !(starts is null ? clusterStarts[i] : starts[i]))
+            {
+                continue;
+            }
+
+            if (clusterStart >= 0 && i - clusterStart > 1)
+            {
+                if (graphemes is null)
+                {
+                    graphemes = [];
+                    Text.Segmentation.GraphemeClusters.GetStarts(chunk, graphemes);
+                    starts = clusterStarts.ToArray(); // measuring prefixes below reuses the scratch buffers
+                }
+
+                int first = graphemes.BinarySearch(clusterStart);
+                int last = first;
+                while (first >= 0 && last + 1 < graphemes.Count && graphemes[last + 1] < i)
+                {
+                    last++;
+                }
+
+                if (first >= 0 && last > first)
+                {
+                    double whole = advances[clusterStart];
+                    double before = 0;
+                    for (int g = first; g < last; g++)
+                    {
+                        int prefixEnd = graphemes[g + 1];
+                        double prefix = MeasurePrefix(chunk[clusterStart..prefixEnd], font, lang, noLigatures, context);
+                        advances[graphemes[g]] = prefix - before;
+                        before = prefix;
+                    }
+
+                    advances[graphemes[last]] = whole - before;
+                }
+            }
+
+            clusterStart = i;
+        }
+    }
+
+    private double MeasurePrefix(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, Script context)
+    {
+        double[] advances = new double[text.Length];
+        MeasureCore(text, font, lang, noLigatures, lineEnd: false, advances, new bool[text.Length], new int[text.Length], context: context);
+        double sum = 0;
+        foreach (double advance in advances)
+        {
+            sum += advance;
+        }
+
+        return sum;
     }
 
     private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys,

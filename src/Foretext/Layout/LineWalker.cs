@@ -356,13 +356,20 @@ internal static class LineWalker
                             return Line(after, start, next == end ? EndAfterTrailingSpaces(p, i) : new LayoutCursor(i, grapheme + 1), false);
                         }
 
+                        long gain = p.GraphemeEndAdjustment(offset);
                         pen = after;
                         contentEnd = pen;
                         offset = next;
                         grapheme++;
                         if (next < end)
                         {
-                            Remember(new Candidate(new LayoutCursor(i, grapheme), pen, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            // ShapeLine reshapes a line end that is not safe to break: the last grapheme as shaped alone
+                            // (a kerned pair split by the break loses its kerning) must fit too.
+                            Pen reshaped = pen.Advance(gain);
+                            if (gain == 0 || reshaped.Fits)
+                            {
+                                Remember(new Candidate(new LayoutCursor(i, grapheme), reshaped, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            }
                         }
                         else if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
                         {

@@ -59,6 +59,7 @@ internal static class TextPreparer
         byte[] levels = new byte[length];
         int[] endAdjustments = [];
         int[] startAdjustments = [];
+        int[] graphemeEndAdjustments = [];
 
         if (length > 0)
         {
@@ -69,11 +70,13 @@ internal static class TextPreparer
             BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
+                // Blink's ScriptRunIterator runs over the whole paragraph, so the script run crosses bidi items.
+                int runScript = spacing != 0 ? FirstStrongScript(norm, 0, length) : CommonScript;
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
                     int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
-                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances);
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, ref runScript);
                 }
 
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
@@ -82,6 +85,10 @@ internal static class TextPreparer
                 builder.Build(opportunities);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                if (options.OverflowWrap == OverflowWrap.BreakWord)
+                {
+                    graphemeEndAdjustments = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                }
             }
             finally
             {
@@ -94,7 +101,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndAdjustments);
     }
 
     /// <summary>
@@ -235,7 +242,7 @@ internal static class TextPreparer
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
     private static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
-        ulong[] graphemeStarts, double[] measured, int[] advances)
+        ulong[] graphemeStarts, double[] measured, int[] advances, ref int runScript)
     {
         if (norm[start] is '\n' or '\t')
         {
@@ -246,9 +253,17 @@ internal static class TextPreparer
         Span<double> itemAdvances = measured.AsSpan(start, end - start);
         itemAdvances.Clear();
         measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        bool[]? clusterStarts = null;
+        if (spacing != 0 && measurer is IClusterMeasurer clusters)
+        {
+            // Chromium spaces letters once per shaping cluster: a Myanmar syllable of two graphemes gets one spacing.
+            clusterStarts = new bool[end - start];
+            clusters.GetClusterStarts(norm.AsSpan(start, end - start), style, clusterStarts);
+        }
 
-        // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character:
-        // Arabic letters get none, the spaces and Common punctuation between them still do (RESEARCH.md).
+        // CSS Text 3 letter-spacing: not applied to letters of cursive scripts. Chromium decides per character of
+        // the script run: Arabic letters and the punctuation and digits in their run get none, spaces still do
+        // (RESEARCH.md "Letter spacing in a cursive script run").
         for (int i = start; i < end; i++)
         {
             double advance = itemAdvances[i - start];
@@ -259,16 +274,111 @@ internal static class TextPreparer
 
             char c = norm[i];
             advances[i] = IsInvisibleControl(c) ? 0 : (int)ToFixed(advance);
-            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && !IsInvisibleControl(c))
+            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && (clusterStarts is null || clusterStarts[i - start]) && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
-                if (!IsCursiveScript(BidiResolver.Script(codePoint)) && !IsZeroWidthIgnorable(codePoint))
+                int script = BidiResolver.Script(codePoint);
+                if (script is CommonScript or InheritedScript)
+                {
+                    // Blink's ScriptRunIterator: Common and Inherited characters join the script run they are in, so
+                    // punctuation and digits after Arabic letters are unspaced too; spaces keep their spacing.
+                    script = c == ' ' ? CommonScript : runScript;
+                }
+                else
+                {
+                    runScript = script;
+                }
+
+                if (!IsCursiveScript(script) && !IsZeroWidthIgnorable(codePoint))
                 {
                     advances[i] += (int)spacing;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// What each grapheme inside a text segment gains (16.16) when a break-anywhere line ends right after it: Blink's
+    /// ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, so a kerned pair split by the break
+    /// loses its kerning. `https:/` is 74.59px inside `https://mouth` (the first '/' kerned to 6.48px against the
+    /// second) but 76.56px alone (24px "Noto Serif CJK SC"), and Chromium does not end a 75px line after it. Modelled
+    /// as the grapheme shaped alone against its advance in context; marks and a grapheme inside a shaping cluster
+    /// (its advance already is the reshaped prefix's) gain nothing. Empty when nothing gains.
+    /// </summary>
+    private static int[] MeasureGraphemeLineEnds(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<int> starts)
+    {
+        int[]? gains = null;
+        Span<double> alone = stackalloc double[LineEndContext];
+        for (int s = 0; s < kinds.Count; s++)
+        {
+            if (kinds[s] != SegmentKind.Text)
+            {
+                continue;
+            }
+
+            int end = s + 1 < starts.Count ? starts[s + 1] : norm.Length;
+            int offset = starts[s];
+            while (offset < end)
+            {
+                int next = offset + 1;
+                while (next < end && (graphemeStarts[next >> 6] & (1UL << (next & 63))) == 0)
+                {
+                    next++;
+                }
+
+                // The segment's last grapheme ends at an ordinary opportunity, measured with the segment.
+                if (next < end && next - offset <= LineEndContext && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
+                {
+                    long inContext = 0;
+                    for (int i = offset; i < next; i++)
+                    {
+                        inContext += ToFixed(measured[i]);
+                    }
+
+                    // The grapheme reshaped at the end of the text before it (a few units of its segment), as the
+                    // reshaped line end is: what follows is gone, what precedes still sets script and features.
+                    int from = Math.Max(starts[s], next - LineEndContext);
+                    Span<double> own = alone[..(next - from)];
+                    own.Clear();
+                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
+                    long standalone = 0;
+                    for (int i = offset - from; i < own.Length; i++)
+                    {
+                        standalone += ToFixed(own[i]);
+                    }
+
+                    if (standalone != inContext)
+                    {
+                        gains ??= new int[norm.Length];
+                        gains[offset] = (int)(standalone - inContext);
+                    }
+                }
+
+                offset = next;
+            }
+        }
+
+        return gains ?? [];
+    }
+
+    /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
+    private const int LineEndContext = 8;
+
+    /// <summary>
+    /// Characters whose line-end reshape keeps what follows: cursive joining (HarfBuzz sees the text around the
+    /// reshaped range, so a medial form stays medial) and CJK punctuation (Blink's HanKerning reads the next
+    /// character): Arabic and `\u3002\u300D` lines ended up one grapheme short when these were reshaped alone.
+    /// </summary>
+    private static bool KeepsContextAtLineEnd(string norm, int offset)
+    {
+        int codePoint = char.ConvertToUtf32(norm, offset);
+        return IsCursiveScript(BidiResolver.Script(codePoint)) || codePoint is (>= 0x3000 and <= 0x303F) or (>= 0xFF00 and <= 0xFFEF);
+    }
+
+    private static bool IsMark(string norm, int offset)
+        => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(norm, offset) is
+            System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>
     /// Default-ignorable format characters (Unicode Default_Ignorable_Code_Point, less the Hangul fillers, which
@@ -282,6 +392,24 @@ internal static class TextPreparer
         (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
+    /// <summary>ICU UScriptCode USCRIPT_COMMON and USCRIPT_INHERITED.</summary>
+    private const int CommonScript = 0, InheritedScript = 1;
+
+    /// <summary>The script of the first character of [<paramref name="start"/>, <paramref name="end"/>) that is neither Common nor Inherited; Common when none is.</summary>
+    private static int FirstStrongScript(string norm, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int script = BidiResolver.Script(char.IsHighSurrogate(norm[i]) && i + 1 < end ? char.ConvertToUtf32(norm[i], norm[i + 1]) : norm[i]);
+            if (script is not (CommonScript or InheritedScript))
+            {
+                return script;
+            }
+        }
+
+        return CommonScript;
+    }
+
     private static bool IsCursiveScript(int script) => script is
         2 /* Arabic */ or 27 /* Mongolian */ or 34 /* Syriac */ or 84 /* Mandaic */ or 87 /* N'Ko */ or
         90 /* Phags-pa */ or 182 /* Hanifi Rohingya */;

@@ -12,7 +12,8 @@ namespace Foretext.Shaping;
 /// <remarks>
 /// Implementations must be deterministic and safe to call from many threads. A measurer may split the run at
 /// spaces internally (browsers do not kern across a space), but must never let a result depend on text outside
-/// <c>text</c>. Letter spacing is not applied by the measurer; Prepare adds it per grapheme cluster.
+/// <c>text</c>. Letter spacing is not applied by the measurer; Prepare adds it per grapheme cluster, or per shaping
+/// cluster when the measurer is an <see cref="IClusterMeasurer"/>.
 /// </remarks>
 public interface ITextMeasurer
 {

@@ -392,6 +392,18 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void CommonCharactersInACursiveScriptRunAreNotSpaced_BlinkScriptRunIterator()
+    {
+        // Chromium, 12px Noto Serif + Noto Naskh Arabic, 1px spacing: `\u2026\u0627\u0644\u062F\u062F\u0646, \u00B112,` gains
+        // only 1px for ` \u00B112,` (the space): the comma, sign and digits are in the Arabic script run. Here
+        // `ab \u0645\u0627\u062A, 12` gains 4px: a, b and the two spaces.
+        const string text = "ab \u0645\u0627\u062A, 12";
+        double plain = TextLayout.MeasureNaturalWidth(Prepare(text));
+        double spaced = TextLayout.MeasureNaturalWidth(Prepare(text, new PrepareOptions { LetterSpacing = 1 }));
+        Assert.Equal(plain + 4, spaced);
+    }
+
+    [Fact]
     public void GeneratedHyphenHasNoLetterSpacing_ChromiumHyphenResult()
     {
         // Chromium, 16px Noto Serif, 1px spacing: the hyphen drawn for `aaaa\u00ADbbbb` is 4.969px, as without spacing.
