@@ -205,15 +205,24 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         // Chromium sums the fragment's glyph advances in float and rounds the text fragment's width up to a
         // LayoutUnit once (measured: per-run rounding overshoots on 18 mixed-font rows of measure-cases.txt).
+        // MeasureAdvances spreads a cluster's advance over the graphemes inside it (a line may end between them),
+        // so each cluster's pieces are added back together before the cluster joins the float sum.
         float sum = 0;
+        double cluster = 0;
+        float spacing = 0;
         for (int i = 0; i < text.Length; i++)
         {
             if (clusterStarts[i])
             {
-                sum += (float)advances[i] + (IsCursive(scripts[i]) ? 0 : (float)style.LetterSpacing);
+                sum += (float)cluster + spacing;
+                cluster = 0;
+                spacing = IsCursive(scripts[i]) ? 0 : (float)style.LetterSpacing;
             }
+
+            cluster += advances[i];
         }
 
+        sum += (float)cluster + spacing;
         return Math.Ceiling(sum * LAYOUT_UNIT_PER_PX) / LAYOUT_UNIT_PER_PX;
     }
 
