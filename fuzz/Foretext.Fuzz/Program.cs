@@ -6,6 +6,7 @@
 using System.Text;
 using Foretext;
 using Foretext.Fonts;
+using Foretext.Fuzzing;
 using Foretext.HarfBuzz;
 using Foretext.Layout;
 using Foretext.Text;
@@ -44,24 +45,12 @@ switch (target)
         Fuzzer.OutOfProcess.Run(stream =>
         {
             engine ??= new TextLayoutEngine(new HarfBuzzTextMeasurer());
-            byte[] bytes = ReadAll(stream);
-            if (bytes.Length < 4)
+            if (!PrepareInput.TryDecode(ReadAll(stream), out string text, out PrepareOptions options, out double width))
             {
                 return;
             }
 
-            var options = new PrepareOptions
-            {
-                WhiteSpace = (bytes[0] & 1) == 0 ? WhiteSpace.Normal : WhiteSpace.PreWrap,
-                WordBreak = (bytes[0] & 2) == 0 ? WordBreak.Normal : WordBreak.KeepAll,
-                OverflowWrap = (bytes[0] & 4) == 0 ? OverflowWrap.BreakWord : OverflowWrap.Normal,
-                Direction = (TextDirection)(bytes[0] >> 3 & 3) is var d && d <= TextDirection.Auto ? d : TextDirection.Ltr,
-                LetterSpacing = (sbyte)bytes[1] / 16.0,
-                Lang = (bytes[2] & 7) switch { 0 => null, 1 => "ja", 2 => "zh", 3 => "ko", 4 => "ar", 5 => "th", 6 => "km", _ => "en" },
-            };
-            string text = Encoding.Unicode.GetString(bytes, 4, (bytes.Length - 4) & ~1); // UTF-16 as is: lone surrogates included
-            PreparedText prepared = engine.Prepare(text, "16px \"Noto Sans\", \"Noto Sans CJK JP\", \"Noto Color Emoji\", sans-serif", options);
-            double width = bytes[3] * 3;
+            PreparedText prepared = engine.Prepare(text, PrepareInput.Font, options);
             LayoutResult result = TextLayout.Layout(prepared, width, 20);
             LayoutLinesResult lines = TextLayout.LayoutWithLines(prepared, width, 20);
             if (result.LineCount != lines.LineCount)
