@@ -30,7 +30,8 @@ public class PreparedText
     internal readonly int _hyphenWidth; // LayoutUnits
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
-    internal readonly int[] _graphemeEndAdjustments; // 16.16 per unit: what the grapheme starting there gains when a break-anywhere line ends after it (reshaped alone); empty unless break-word and some nonzero
+    internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone)
+    internal readonly int[] _graphemeEndGains; // 16.16, parallel to _graphemeEndOffsets; both empty unless break-word and some gain
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, kept only by PrepareWithSegments (renderers)
     internal readonly bool _collapseSpaces;
@@ -54,7 +55,8 @@ public class PreparedText
         _levels = other._levels;
         _endAdjustments = other._endAdjustments;
         _startAdjustments = other._startAdjustments;
-        _graphemeEndAdjustments = other._graphemeEndAdjustments;
+        _graphemeEndOffsets = other._graphemeEndOffsets;
+        _graphemeEndGains = other._graphemeEndGains;
         _collapseSpaces = other._collapseSpaces;
         _breakWord = other._breakWord;
         Font = other.Font;
@@ -65,9 +67,10 @@ public class PreparedText
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
         SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndAdjustments)
+        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains)
     {
-        _graphemeEndAdjustments = graphemeEndAdjustments;
+        _graphemeEndOffsets = graphemeEndOffsets;
+        _graphemeEndGains = graphemeEndGains;
         _startAdjustments = startAdjustments;
         _endAdjustments = endAdjustments;
         _levels = levels;
@@ -275,7 +278,17 @@ public class PreparedText
 
     /// <summary>The 16.16 width the grapheme starting at <paramref name="offset"/> gains when a break-anywhere line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal long GraphemeEndAdjustment(int offset) => _graphemeEndAdjustments.Length == 0 ? 0 : _graphemeEndAdjustments[offset];
+    internal long GraphemeEndAdjustment(int offset)
+    {
+        // Sparse: only graphemes kerned against what follows gain anything, and only the break-anywhere pass asks.
+        if (_graphemeEndOffsets.Length == 0)
+        {
+            return 0;
+        }
+
+        int index = Array.BinarySearch(_graphemeEndOffsets, offset);
+        return index >= 0 ? _graphemeEndGains[index] : 0;
+    }
 
     /// <summary>Exact 16.16 width of text units [<paramref name="start"/>, <paramref name="end"/>).</summary>
     internal long SumAdvances(int start, int end)

@@ -59,7 +59,8 @@ internal static class TextPreparer
         byte[] levels = new byte[length];
         int[] endAdjustments = [];
         int[] startAdjustments = [];
-        int[] graphemeEndAdjustments = [];
+        int[] graphemeEndOffsets = [];
+        int[] graphemeEndGains = [];
 
         if (length > 0)
         {
@@ -87,7 +88,7 @@ internal static class TextPreparer
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
                 if (options.OverflowWrap == OverflowWrap.BreakWord)
                 {
-                    graphemeEndAdjustments = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
                 }
             }
             finally
@@ -101,7 +102,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndAdjustments);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
     }
 
     /// <summary>
@@ -303,12 +304,13 @@ internal static class TextPreparer
     /// loses its kerning. `https:/` is 74.59px inside `https://mouth` (the first '/' kerned to 6.48px against the
     /// second) but 76.56px alone (24px "Noto Serif CJK SC"), and Chromium does not end a 75px line after it. Modelled
     /// as the grapheme shaped alone against its advance in context; marks and a grapheme inside a shaping cluster
-    /// (its advance already is the reshaped prefix's) gain nothing. Empty when nothing gains.
+    /// (its advance already is the reshaped prefix's) gain nothing. Kept sparse: the offsets that gain, in order.
     /// </summary>
-    private static int[] MeasureGraphemeLineEnds(
+    private static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<int> starts)
     {
-        int[]? gains = null;
+        var offsets = new List<int>();
+        var gains = new List<int>();
         Span<double> alone = stackalloc double[LineEndContext];
         for (int s = 0; s < kinds.Count; s++)
         {
@@ -350,8 +352,8 @@ internal static class TextPreparer
 
                     if (standalone != inContext)
                     {
-                        gains ??= new int[norm.Length];
-                        gains[offset] = (int)(standalone - inContext);
+                        offsets.Add(offset);
+                        gains.Add((int)(standalone - inContext));
                     }
                 }
 
@@ -359,7 +361,7 @@ internal static class TextPreparer
             }
         }
 
-        return gains ?? [];
+        return (offsets.ToArray(), gains.ToArray());
     }
 
     /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
