@@ -95,20 +95,12 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         ObjectDisposedException.ThrowIf(_disposed, this);
         CssFont font = GetFont(style.Font);
         bool noLigatures = style.LetterSpacing != 0;
-        // The script of the last strong character before the chunk; before the first one, the first strong script
-        // of the text (Blink's ScriptRunIterator gives leading Common characters the script that follows them).
-        Script context = FirstStrongScript(text);
-        int start = 0;
-        while (start < text.Length)
+        for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
         {
-            int end = ChunkEnd(text, start);
-
             // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
             // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
-            int lookahead = Math.Min(end + 1, text.Length);
-            MeasureChunk(text[start..lookahead], end - start, font, style, noLigatures, lineEnd: false, context, advances[start..end]);
-            context = LastStrongScript(text[start..end], context);
-            start = end;
+            MeasureChunk(text[chunks.Start..chunks.Lookahead], chunks.End - chunks.Start, font, style, noLigatures, lineEnd: false,
+                chunks.Context, advances[chunks.Start..chunks.End]);
         }
     }
 
@@ -123,27 +115,21 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         ObjectDisposedException.ThrowIf(_disposed, this);
         CssFont font = GetFont(style.Font);
         bool noLigatures = style.LetterSpacing != 0;
-        Script context = FirstStrongScript(text);
-        int start = 0;
-        while (start < text.Length)
+        for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
         {
-            int end = ChunkEnd(text, start);
-            ReadOnlySpan<char> chunk = text[start..end];
-            if (chunk.ContainsAnyExceptInRange('\u0000', '\u02FF'))
+            int start = chunks.Start;
+            int end = chunks.End;
+            if (text[start..end].ContainsAnyExceptInRange('\u0000', '\u02FF'))
             {
-                int lookahead = Math.Min(end + 1, text.Length);
-                int length = lookahead - start;
+                int length = chunks.Lookahead - start;
                 bool[] starts = new bool[length];
-                MeasureCore(text[start..lookahead], font, style.Lang, noLigatures, lineEnd: false, new double[length], starts, new int[length], context: context);
+                MeasureCore(text[start..chunks.Lookahead], font, style.Lang, noLigatures, lineEnd: false, new double[length], starts, new int[length], context: chunks.Context);
                 starts.AsSpan(0, end - start).CopyTo(clusterStarts[start..end]);
             }
             else
             {
                 clusterStarts[start..end].Fill(true);
             }
-
-            context = LastStrongScript(chunk, context);
-            start = end;
         }
     }
 
@@ -245,13 +231,12 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         bool noLigatures = style.LetterSpacing != 0;
         var all = new List<ShapedRun>();
         var chunkRuns = new List<ShapedRun>();
-        int start = 0;
-        while (start < text.Length)
+        for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
         {
-            int end = ChunkEnd(text, start);
-            int length = end - start;
+            int start = chunks.Start;
+            int length = chunks.End - start;
             chunkRuns.Clear();
-            MeasureCore(text.AsSpan(start, length), font, style.Lang, noLigatures, lineEnd: false, new double[length], new bool[length], new int[length], chunkRuns);
+            MeasureCore(text.AsSpan(start, length), font, style.Lang, noLigatures, lineEnd: false, new double[length], new bool[length], new int[length], chunkRuns, chunks.Context);
             foreach (ShapedRun run in chunkRuns)
             {
                 var glyphs = new ShapedGlyph[run.Glyphs.Count];
@@ -262,8 +247,6 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
                 all.Add(run with { Start = run.Start + start, End = run.End + start, Glyphs = glyphs });
             }
-
-            start = end;
         }
 
         all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -529,6 +512,40 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         }
 
         return end;
+    }
+
+    // Walks the chunks of a text with the script each starts in: the last strong script before it, and before the
+    // first one the first strong script of the text (Blink's ScriptRunIterator gives leading Common characters the
+    // script that follows them). Shared by measuring, cluster starts and run reports so they shape alike.
+    private ref struct ChunkCursor(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        public int Start { get; private set; }
+
+        public int End { get; private set; }
+
+        public Script Context { get; private set; } = FirstStrongScript(text);
+
+        /// <summary>The chunk's end plus one character of lookahead (see MeasureAdvances).</summary>
+        public readonly int Lookahead => Math.Min(End + 1, _text.Length);
+
+        public bool MoveNext()
+        {
+            if (End > Start)
+            {
+                Context = LastStrongScript(_text[Start..End], Context);
+            }
+
+            if (End >= _text.Length)
+            {
+                return false;
+            }
+
+            Start = End;
+            End = ChunkEnd(_text, Start);
+            return true;
+        }
     }
 
     /// <summary>Chunks longer than this are cut at the next safe pair of ideographs or kana.</summary>
