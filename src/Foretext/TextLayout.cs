@@ -20,12 +20,21 @@ public static partial class TextLayout
         ArgumentNullException.ThrowIfNull(prepared);
         ValidateWidth(maxWidth);
         ValidateLineHeight(lineHeight);
-        int lines = 0;
-        LayoutCursor cursor = default;
-        while (LineWalker.NextLine(prepared, cursor, maxWidth, out LayoutLineRange line))
+        int lines;
+        if (prepared._pieces is not null)
         {
-            lines++;
-            cursor = line.End;
+            var sink = default(LineCounter.NoSink);
+            lines = LineCounter.CountLines(prepared, maxWidth, ref sink);
+        }
+        else
+        {
+            lines = 0;
+            LayoutCursor cursor = default;
+            while (LineWalker.NextLine(prepared, cursor, maxWidth, out LayoutLineRange line))
+            {
+                lines++;
+                cursor = line.End;
+            }
         }
 
         return new LayoutResult(lines, lines * lineHeight);

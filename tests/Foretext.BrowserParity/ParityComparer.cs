@@ -50,6 +50,13 @@ public sealed class ParityComparer
 
                 var ours = new List<int>();
                 TextLayout.WalkLineRanges(p, c.Width, range => ours.Add(p.GetSourceOffset(range.Start)));
+                int counted = TextLayout.Layout(p, c.Width, 1).LineCount;
+                if (counted != ours.Count)
+                {
+                    // Layout counts with LineCounter, the other APIs walk lines with LineWalker: with the real fonts too they must agree.
+                    throw new InvalidOperationException($"{c.Id}: Layout counts {counted} lines, WalkLineRanges {ours.Count}.");
+                }
+
                 cases++;
                 if (ours.Count == c.LineCount)
                 {

@@ -33,7 +33,7 @@ internal static class LineWalker
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        long[] widths = p._widths;
+        long[] prefix = p._prefix;
         int first = start.SegmentIndex;
         if (start.GraphemeIndex != 0 || first >= kinds.Length || p._endAdjustments.Length != 0)
         {
@@ -57,7 +57,7 @@ internal static class LineWalker
             SegmentKind kind = kinds[i];
             if (kind == SegmentKind.Text)
             {
-                long after = run + widths[i];
+                long after = run + (prefix[i + 1] - prefix[i]);
                 if ((after >> 10) > available)
                 {
                     if (fitSegment < 0)
@@ -74,7 +74,7 @@ internal static class LineWalker
             }
             else if (kind == SegmentKind.Space)
             {
-                run += widths[i];
+                run += prefix[i + 1] - prefix[i];
             }
             else if (kind == SegmentKind.HardBreak)
             {
@@ -108,7 +108,6 @@ internal static class LineWalker
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        long[] widths = p._widths;
         int count = kinds.Length;
         int first = start.SegmentIndex;
 
@@ -152,7 +151,7 @@ internal static class LineWalker
                     // line inside a word.
                     long width = i == first && startUnit != p._segmentStarts[i]
                         ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - p.EndAdjustment(i))
-                        : widths[i];
+                        : p.Width(i);
                     Pen after = pen.Advance(width);
                     if (overflowed || after.Fits)
                     {
@@ -219,7 +218,7 @@ internal static class LineWalker
                     break;
 
                 default: // Space: hangs, so it never makes the line overflow; what follows starts after it.
-                    pen = pen.Advance(widths[i]);
+                    pen = pen.Advance(p.Width(i));
                     break;
             }
 
@@ -388,7 +387,7 @@ internal static class LineWalker
                     break;
 
                 default: // Space: hangs
-                    pen = pen.Advance(p._widths[i]);
+                    pen = pen.Advance(p.Width(i));
                     if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
                     {
                         Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);

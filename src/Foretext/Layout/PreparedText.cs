@@ -22,7 +22,7 @@ public class PreparedText
     // Output of measuring (input to line breaking).
     internal readonly SegmentKind[] _kinds;
     internal readonly SegmentFlags[] _flags;
-    internal readonly long[] _widths; // exact 16.16 fixed point (1/65536 px); 0 for tabs (their width depends on the line position)
+    internal readonly long[] _prefix; // exact 16.16 (1/65536 px) sum of the segment widths before each segment, one more than the segment count; tabs add 0 (their width depends on the line position)
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
     internal readonly int[] _advances; // 16.16 fixed-point advance of each UTF-16 unit (a cluster's on its first unit), letter spacing included
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
@@ -37,6 +37,9 @@ public class PreparedText
     internal readonly bool _collapseSpaces;
     internal readonly bool _breakWord;
 
+    // Output of prepare for the line-count path only (LineCounter); null when the text does not qualify.
+    internal readonly int[]? _pieces; // first segment of each piece (text between two opportunities), sign bit on pieces that need the exact per-segment rules; a sentinel last
+
     internal PreparedText(PreparedText other)
     {
         _sourceText = other._sourceText;
@@ -45,7 +48,8 @@ public class PreparedText
         _mapDelta = other._mapDelta;
         _kinds = other._kinds;
         _flags = other._flags;
-        _widths = other._widths;
+        _prefix = other._prefix;
+        _pieces = other._pieces;
         _segmentStarts = other._segmentStarts;
         _advances = other._advances;
         _graphemeStarts = other._graphemeStarts;
@@ -65,7 +69,7 @@ public class PreparedText
 
     internal PreparedText(
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
-        SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
+        SegmentKind[] kinds, SegmentFlags[] flags, long[] prefix, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
         string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains)
     {
@@ -80,7 +84,7 @@ public class PreparedText
         _mapDelta = mapDelta;
         _kinds = kinds;
         _flags = flags;
-        _widths = widths;
+        _prefix = prefix;
         _segmentStarts = segmentStarts;
         _advances = advances;
         _graphemeStarts = graphemeStarts;
@@ -91,6 +95,7 @@ public class PreparedText
         _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
         Font = font;
         Options = options;
+        _pieces = LineCounter.BuildPieces(this);
     }
 
     /// <summary>The CSS font the text was measured with.</summary>
@@ -267,6 +272,10 @@ public class PreparedText
 
         return limit;
     }
+
+    /// <summary>Exact 16.16 width of segment <paramref name="segment"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal long Width(int segment) => _prefix[segment + 1] - _prefix[segment];
 
     /// <summary>The 16.16 width segment <paramref name="segment"/> loses (a negative number) when a line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -18,7 +18,11 @@ public sealed class PreparedTextWithSegments : PreparedText
         }
 
         Levels = levels;
-        _segmentWidths = Array.ConvertAll(_widths, FixedToPixels);
+        _segmentWidths = new double[prepared.SegmentCount];
+        for (int i = 0; i < _segmentWidths.Length; i++)
+        {
+            _segmentWidths[i] = FixedToPixels(Width(i));
+        }
     }
 
     private readonly double[] _segmentWidths;

@@ -99,6 +99,75 @@ public class LayoutPropertyTests
         }
     }
 
+    private static readonly string[] s_trimPieces = ["\u300D", "\uFF0C\u300C", "\u4E2D\u3002", "\u3002\u300C\u6587"];
+
+    // Line-end trims and line-start gains (the fake trims a final U+300D or U+3002 at a line end, and halves U+300C
+    // after U+FF0C or U+3002), negative letter spacing, and font sizes whose widths are not whole LayoutUnits (so
+    // that truncating and rounding up differ), on top of the pieces above. Half the widths sit on a LayoutUnit
+    // boundary of the fake's 1.25px grid (at it, and one LayoutUnit under it).
+    private static readonly Gen<(string Text, string Font, PrepareOptions Options, double Width)> s_counterCase =
+        Gen.Select(
+            Gen.Int[0, s_pieces.Length + 3].Array[0, 40].Select(indices => string.Concat(indices.Select(i => i < s_pieces.Length ? s_pieces[i] : s_trimPieces[i - s_pieces.Length]))),
+            Gen.Int[0, 2].Select(i => new[] { "10px Test", "10.3px Test", "13.37px Test" }[i]),
+            s_options,
+            Gen.Int[-2, 1],
+            Gen.Select(Gen.Int[0, 4000], Gen.Int[0, 2]).Select((w, grid) => grid == 0 ? w / 10.0 : (w / 8 * 1.25) - (grid == 1 ? 0 : 1 / 64.0)))
+        .Select((text, font, options, spacing, width) => (text, font, spacing != 0 ? options with { LetterSpacing = spacing * 0.37 } : options, Math.Max(0, width)));
+
+    [Fact]
+    public void LineCounterAgreesWithTheGeneralWalker()
+    {
+        s_counterCase.Sample(c => AssertSameLineStarts(s_engine.Prepare(c.Text, c.Font, c.Options), c.Width), iter: 10000);
+        foreach (CorpusInfo corpus in SharedData.Corpora())
+        {
+            PreparedText prepared = s_engine.Prepare(corpus.Text, "20px Test", new PrepareOptions { Lang = corpus.Lang });
+            for (int width = 0; width <= 900; width += 30)
+            {
+                AssertSameLineStarts(prepared, width + 0.3);
+            }
+        }
+
+        foreach (string text in SharedData.AppStrings())
+        {
+            PreparedText prepared = s_engine.Prepare(text, "16px Test");
+            for (int width = 0; width <= 400; width += 10)
+            {
+                AssertSameLineStarts(prepared, width);
+            }
+        }
+
+        AssertSameLineStarts(s_engine.Prepare("a b", Font), double.PositiveInfinity);
+    }
+
+    /// <summary>LineCounter's line starts (when the text has a piece table) are NextLineGeneral's, and Layout counts them.</summary>
+    private static void AssertSameLineStarts(PreparedText prepared, double width)
+    {
+        var expected = new List<LayoutCursor>();
+        LayoutCursor cursor = LayoutCursor.Start;
+        while (LineWalker.NextLineGeneral(prepared, cursor, width, out LayoutLineRange line))
+        {
+            expected.Add(cursor);
+            cursor = line.End;
+        }
+
+        if (prepared._pieces is not null)
+        {
+            var sink = new RecordingSink { Starts = [] };
+            int count = LineCounter.CountLines(prepared, width, ref sink);
+            Assert.Equal(expected, sink.Starts);
+            Assert.Equal(expected.Count, count);
+        }
+
+        Assert.Equal(expected.Count, TextLayout.Layout(prepared, width, 1).LineCount);
+    }
+
+    private struct RecordingSink : LineCounter.ILineStartSink
+    {
+        public List<LayoutCursor> Starts;
+
+        public readonly void OnLineStart(LayoutCursor start) => Starts.Add(start);
+    }
+
     [Fact]
     public void CorporaAgreeTileAndNarrowMonotonically()
     {

@@ -1,0 +1,269 @@
+// Stage: Layout, the line-count path. Input: a PreparedText's segment prefix sums and its piece table. Output: the
+// number of lines at one width (TextLayout.Layout), with the same breaks as LineWalker.NextLine.
+// A piece is the text between two break opportunities: its content (one Text segment) and the spaces that hang
+// after it. Because widths are exact 16.16 integers summed into prefixes, "the content of piece j fits a line
+// starting at piece k" is prefix[contentEnd(j)] - prefix[start(k)] < (available + 1) * 1024, the same test as
+// LineWalker.Pen's floor((T[e] - T[s]) / 1024) <= available, so a line is a run of one load and one compare per
+// piece, and a new line only moves the base. Pieces that need more (a shaping-item change inside the line, a
+// line-end trim, a forced break) carry the sign bit and go through FitSpecialPiece, which applies LineWalker's
+// rules segment by segment. A line on which nothing fits (overflow-wrap, overflow) is laid out by LineWalker.
+// Texts with tabs or soft hyphens get no table (LineWalker only). Proven equal to LineWalker.NextLineGeneral by
+// LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker.
+
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Foretext.Layout;
+
+internal static class LineCounter
+{
+    private const int Special = int.MinValue;
+
+    /// <summary>Receives each line's start; Layout passes a sink that does nothing, the property test one that records.</summary>
+    internal interface ILineStartSink
+    {
+        void OnLineStart(LayoutCursor start);
+    }
+
+    internal struct NoSink : ILineStartSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void OnLineStart(LayoutCursor start)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The piece table of a prepared text: the first segment of each piece, the sign bit on pieces that need the
+    /// per-segment rules, and a sentinel (the segment count, signed) last. Null when the text has a tab or a soft
+    /// hyphen (their widths depend on the line), or white space that starts a piece in mid-paragraph.
+    /// </summary>
+    internal static int[]? BuildPieces(PreparedText p)
+    {
+        SegmentKind[] kinds = p._kinds;
+        SegmentFlags[] flags = p._flags;
+        int count = kinds.Length;
+        var pieces = new List<int>(count / 2 + 1);
+        int start = 0;
+        while (start < count)
+        {
+            int end = start;
+            while (end + 1 < count && (flags[end] & SegmentFlags.BreakAfter) == 0)
+            {
+                end++;
+            }
+
+            // A paragraph start (the text start, or after a forced break) always starts a line, so a shaping item
+            // that starts there costs nothing, and white space there is checked as if it were content: stricter
+            // than LineWalker (hanging spaces never overflow), which only sends such a line to LineWalker.
+            bool paragraphStart = start == 0 || kinds[start - 1] == SegmentKind.HardBreak;
+            if (kinds[start] != SegmentKind.Text && !paragraphStart)
+            {
+                return null;
+            }
+
+            bool special = false;
+            int texts = 0;
+            for (int s = start; s <= end; s++)
+            {
+                SegmentFlags f = flags[s];
+                if (kinds[s] == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
+                {
+                    return null;
+                }
+
+                if (kinds[s] == SegmentKind.Text)
+                {
+                    texts++;
+                    special |= p.EndAdjustment(s) != 0 || s != start;
+                }
+
+                special |= kinds[s] == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
+            }
+
+            special |= texts > 1;
+            pieces.Add(special ? start | Special : start);
+            start = end + 1;
+        }
+
+        pieces.Add(count | Special);
+        return pieces.ToArray();
+    }
+
+    /// <summary>Number of lines at <paramref name="maxWidth"/>; <see cref="PreparedText._pieces"/> must be set.</summary>
+    internal static int CountLines<TSink>(PreparedText p, double maxWidth, ref TSink sink)
+        where TSink : struct, ILineStartSink
+    {
+        int[] pieces = p._pieces!;
+        long[] prefix = p._prefix;
+        ref int pieceRef = ref MemoryMarshal.GetArrayDataReference(pieces);
+        ref long prefixRef = ref MemoryMarshal.GetArrayDataReference(prefix);
+        long available = LineWalker.AvailableLayoutUnits(maxWidth);
+        int n = pieces.Length - 1;
+        int lines = 0;
+        int k = 0;
+        while (k < n)
+        {
+            // A line starts at piece k: the pen is at its first segment, with any line-start gain.
+            lines++;
+            int first = pieces[k] & int.MaxValue;
+            sink.OnLineStart(new LayoutCursor(first, 0));
+            long lineBase = prefix[first] - p.StartAdjustment(first);
+            long committed = 0;
+            long limit = Limit(lineBase, available, committed);
+            int j = k;
+            int next;
+            while (true)
+            {
+                // Pieces k..j-1 fit; the sentinel is special, so the loop stops by itself (no bounds checks needed).
+                int s;
+                while ((s = Unsafe.Add(ref pieceRef, j)) >= 0 && Unsafe.Add(ref prefixRef, s + 1) < limit)
+                {
+                    j++;
+                }
+
+                if (s >= 0 || j == n)
+                {
+                    next = s >= 0 && j == k ? -1 : j; // nothing fits: LineWalker decides the line
+                    break;
+                }
+
+                Fit fit = FitSpecialPiece(p, j, first, ref lineBase, ref committed, ref limit, available);
+                if (fit == Fit.Fits)
+                {
+                    j++;
+                    continue;
+                }
+
+                next = fit == Fit.EndsAfter ? j + 1 : j == k ? -1 : j;
+                break;
+            }
+
+            k = next >= 0 ? next : FallBack(p, first, maxWidth, ref lines, ref sink);
+        }
+
+        return lines;
+    }
+
+    private enum Fit
+    {
+        Fits,
+        EndsBefore, // the piece does not fit: the line ends before it
+        EndsAfter, // the line ends right after the piece (a forced break, or a line-end trim that makes it fit)
+    }
+
+    /// <summary>
+    /// A piece with LineWalker.NextLineGeneral's rules for it: a new shaping item commits the run so far at its
+    /// snapped width (Pen.NextItem), a Text segment must fit, and may fit with its line-end trim when a break follows
+    /// it directly; a forced break ends the line.
+    /// </summary>
+    private static Fit FitSpecialPiece(PreparedText p, int piece, int lineFirst, ref long lineBase, ref long committed, ref long limit, long available)
+    {
+        long[] prefix = p._prefix;
+        int from = p._pieces![piece] & int.MaxValue;
+        int to = p._pieces[piece + 1] & int.MaxValue;
+        for (int s = from; s < to; s++)
+        {
+            SegmentFlags flags = p._flags[s];
+            if ((flags & SegmentFlags.ItemStart) != 0 && s != lineFirst)
+            {
+                long run = prefix[s] - lineBase;
+                if (run != 0)
+                {
+                    committed += PreparedText.CeilToLayoutUnits(run);
+                    lineBase = prefix[s];
+                    limit = Limit(lineBase, available, committed);
+                }
+            }
+
+            switch (p._kinds[s])
+            {
+                case SegmentKind.HardBreak:
+                    return Fit.EndsAfter;
+
+                case SegmentKind.Text:
+                    if (prefix[s + 1] < limit)
+                    {
+                        break;
+                    }
+
+                    long trim = p.EndAdjustment(s);
+                    return trim < 0 && (flags & SegmentFlags.BreakAfter) != 0 && prefix[s + 1] + trim < limit ? Fit.EndsAfter : Fit.EndsBefore;
+            }
+        }
+
+        return Fit.Fits;
+    }
+
+    /// <summary>
+    /// Lays out lines with LineWalker from segment <paramref name="first"/> until one starts at a piece again; returns
+    /// that piece (or the piece count at the end). The first line was already counted.
+    /// </summary>
+    private static int FallBack<TSink>(PreparedText p, int first, double maxWidth, ref int lines, ref TSink sink)
+        where TSink : struct, ILineStartSink
+    {
+        int[] pieces = p._pieces!;
+        int n = pieces.Length - 1;
+        LineWalker.NextLine(p, new LayoutCursor(first, 0), maxWidth, out LayoutLineRange line);
+        LayoutCursor cursor = line.End;
+        while (true)
+        {
+            if (cursor.SegmentIndex >= p._kinds.Length)
+            {
+                return n;
+            }
+
+            if (cursor.GraphemeIndex == 0)
+            {
+                int piece = FindPiece(pieces, n, cursor.SegmentIndex);
+                if (piece >= 0)
+                {
+                    return piece;
+                }
+            }
+
+            lines++;
+            sink.OnLineStart(cursor);
+            LineWalker.NextLine(p, cursor, maxWidth, out line);
+            cursor = line.End;
+        }
+    }
+
+    /// <summary>The piece starting at <paramref name="segment"/>, or -1 when the segment is inside a piece.</summary>
+    private static int FindPiece(int[] pieces, int n, int segment)
+    {
+        int low = 0;
+        int high = n - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >> 1;
+            int start = pieces[middle] & int.MaxValue;
+            if (start == segment)
+            {
+                return middle;
+            }
+
+            if (start < segment)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The exclusive 16.16 prefix bound for content on the current run: floor((x - base) / 1024) + committed &lt;=
+    /// available holds exactly when x &lt; base + (available - committed + 1) * 1024. Saturates for unbounded widths.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Limit(long lineBase, long available, long committed)
+    {
+        long room = available - committed + 1;
+        return room >= 1L << 40 ? long.MaxValue : lineBase + (room << 10);
+    }
+}
