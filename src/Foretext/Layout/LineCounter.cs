@@ -38,7 +38,7 @@ internal static class LineCounter
     /// per-segment rules, and a sentinel (the segment count, signed) last. Null when the text has a tab or a soft
     /// hyphen (their widths depend on the line), or white space that starts a piece in mid-paragraph.
     /// </summary>
-    internal static int[]? BuildPieces(PreparedText p)
+    internal static (int[]? Starts, long[]? Ends) BuildPieces(PreparedText p)
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
@@ -59,7 +59,7 @@ internal static class LineCounter
             bool paragraphStart = start == 0 || kinds[start - 1] == SegmentKind.HardBreak;
             if (kinds[start] != SegmentKind.Text && !paragraphStart)
             {
-                return null;
+                return (null, null);
             }
 
             bool special = false;
@@ -69,7 +69,7 @@ internal static class LineCounter
                 SegmentFlags f = flags[s];
                 if (kinds[s] == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
                 {
-                    return null;
+                    return (null, null);
                 }
 
                 if (kinds[s] == SegmentKind.Text)
@@ -81,13 +81,20 @@ internal static class LineCounter
                 special |= kinds[s] == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
             }
 
-            special |= texts > 1;
+            special |= texts > 1 || p.StartAdjustment(start) != 0; // a plain piece starts a line with nothing added
             pieces.Add(special ? start | Special : start);
             start = end + 1;
         }
 
         pieces.Add(count | Special);
-        return pieces.ToArray();
+        var ends = new long[pieces.Count];
+        for (int j = 0; j < ends.Length; j++)
+        {
+            // A special piece or the sentinel never fits the scan, so the scan stops there and looks closer.
+            ends[j] = pieces[j] < 0 ? long.MaxValue : p._prefix[pieces[j] + 1];
+        }
+
+        return (pieces.ToArray(), ends);
     }
 
     /// <summary>Number of lines at <paramref name="maxWidth"/>; <see cref="PreparedText._pieces"/> must be set.</summary>
@@ -95,37 +102,74 @@ internal static class LineCounter
         where TSink : struct, ILineStartSink
     {
         int[] pieces = p._pieces!;
-        long[] prefix = p._prefix;
-        ref int pieceRef = ref MemoryMarshal.GetArrayDataReference(pieces);
-        ref long prefixRef = ref MemoryMarshal.GetArrayDataReference(prefix);
-        long available = LineWalker.AvailableLayoutUnits(maxWidth);
         int n = pieces.Length - 1;
-        int lines = 0;
-        int k = 0;
-        while (k < n)
+        if (n == 0)
         {
-            // A line starts at piece k: the pen is at its first segment, with any line-start gain.
-            lines++;
-            int first = pieces[k] & int.MaxValue;
-            sink.OnLineStart(new LayoutCursor(first, 0));
-            long lineBase = prefix[first] - p.StartAdjustment(first);
-            long committed = 0;
-            long limit = Limit(lineBase, available, committed);
-            int j = k;
-            int next;
-            while (true)
+            return 0;
+        }
+
+        long[] prefix = p._prefix;
+        ref long endRef = ref MemoryMarshal.GetArrayDataReference(p._pieceEnds!);
+        long available = LineWalker.AvailableLayoutUnits(maxWidth);
+        long span = Room(available); // what a line that starts at a plain piece may hold, 16.16
+
+        // The pen: the line started at piece lineStart; lineBase and committed are LineWalker.Pen's state, kept up
+        // to date only when a special piece needs them (baseOf says for which line start they are).
+        int lines = 1;
+        int lineStart = 0;
+        int baseOf = 0;
+        int first = pieces[0] & int.MaxValue;
+        sink.OnLineStart(new LayoutCursor(first, 0));
+        long lineBase = prefix[first] - p.StartAdjustment(first);
+        long committed = 0;
+        long limit = lineBase + span;
+        int j = 0;
+        while (true)
+        {
+            // Pieces lineStart..j-1 fit. Special pieces and the sentinel end at long.MaxValue, above any limit, so
+            // this loop stops by itself (no bounds checks needed).
+            while (Unsafe.Add(ref endRef, j) < limit)
             {
-                // Pieces k..j-1 fit; the sentinel is special, so the loop stops by itself (no bounds checks needed).
-                int s;
-                while ((s = Unsafe.Add(ref pieceRef, j)) >= 0 && Unsafe.Add(ref prefixRef, s + 1) < limit)
+                j++;
+            }
+
+            int s = pieces[j];
+            if (s >= 0)
+            {
+                // A plain piece that does not fit starts the next line (plain pieces have no line-start gain).
+                if (j != lineStart)
                 {
-                    j++;
+                    lines++;
+                    sink.OnLineStart(new LayoutCursor(s, 0));
+                    lineStart = j;
+                    limit = prefix[s] + span;
+                    if (Unsafe.Add(ref endRef, j) < limit)
+                    {
+                        j++;
+                        continue;
+                    }
                 }
 
-                if (s >= 0 || j == n)
+                // Nothing fits on the line: LineWalker lays it out (overflow-wrap, or overflow).
+                j = FallBack(p, s, maxWidth, ref lines, ref sink);
+                if (j == n)
                 {
-                    next = s >= 0 && j == k ? -1 : j; // nothing fits: LineWalker decides the line
-                    break;
+                    return lines;
+                }
+            }
+            else
+            {
+                if (j == n)
+                {
+                    return lines;
+                }
+
+                first = pieces[lineStart] & int.MaxValue;
+                if (baseOf != lineStart)
+                {
+                    baseOf = lineStart;
+                    lineBase = prefix[first];
+                    committed = 0;
                 }
 
                 Fit fit = FitSpecialPiece(p, j, first, ref lineBase, ref committed, ref limit, available);
@@ -135,14 +179,34 @@ internal static class LineCounter
                     continue;
                 }
 
-                next = fit == Fit.EndsAfter ? j + 1 : j == k ? -1 : j;
-                break;
+                if (fit == Fit.EndsAfter)
+                {
+                    j++;
+                    if (j == n)
+                    {
+                        return lines;
+                    }
+                }
+                else if (j == lineStart)
+                {
+                    j = FallBack(p, first, maxWidth, ref lines, ref sink);
+                    if (j == n)
+                    {
+                        return lines;
+                    }
+                }
             }
 
-            k = next >= 0 ? next : FallBack(p, first, maxWidth, ref lines, ref sink);
+            // A new line starts at piece j, from scratch.
+            lines++;
+            lineStart = j;
+            baseOf = j;
+            first = pieces[j] & int.MaxValue;
+            sink.OnLineStart(new LayoutCursor(first, 0));
+            lineBase = prefix[first] - p.StartAdjustment(first);
+            committed = 0;
+            limit = lineBase + span;
         }
-
-        return lines;
     }
 
     private enum Fit
@@ -258,12 +322,15 @@ internal static class LineCounter
 
     /// <summary>
     /// The exclusive 16.16 prefix bound for content on the current run: floor((x - base) / 1024) + committed &lt;=
-    /// available holds exactly when x &lt; base + (available - committed + 1) * 1024. Saturates for unbounded widths.
+    /// available holds exactly when x &lt; base + (available - committed + 1) * 1024.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Limit(long lineBase, long available, long committed)
-    {
-        long room = available - committed + 1;
-        return room >= 1L << 40 ? long.MaxValue : lineBase + (room << 10);
-    }
+    private static long Limit(long lineBase, long available, long committed) => lineBase + Room(available - committed);
+
+    /// <summary>
+    /// (available + 1) * 1024, capped at 2^60 for unbounded widths: no text reaches that (64 Mi units of at most
+    /// 2^31 each is 2^57), so the cap changes no answer and keeps base + room from overflowing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Room(long available) => Math.Min(available + 1, 1L << 50) << 10;
 }

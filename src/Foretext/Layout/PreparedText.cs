@@ -39,6 +39,7 @@ public class PreparedText
 
     // Output of prepare for the line-count path only (LineCounter); null when the text does not qualify.
     internal readonly int[]? _pieces; // first segment of each piece (text between two opportunities), sign bit on pieces that need the exact per-segment rules; a sentinel last
+    internal readonly long[]? _pieceEnds; // 16.16 prefix at the end of each plain piece's content; long.MaxValue for special pieces and the sentinel
 
     internal PreparedText(PreparedText other)
     {
@@ -50,6 +51,7 @@ public class PreparedText
         _flags = other._flags;
         _prefix = other._prefix;
         _pieces = other._pieces;
+        _pieceEnds = other._pieceEnds;
         _segmentStarts = other._segmentStarts;
         _advances = other._advances;
         _graphemeStarts = other._graphemeStarts;
@@ -95,7 +97,7 @@ public class PreparedText
         _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
         Font = font;
         Options = options;
-        _pieces = LineCounter.BuildPieces(this);
+        (_pieces, _pieceEnds) = LineCounter.BuildPieces(this);
     }
 
     /// <summary>The CSS font the text was measured with.</summary>
