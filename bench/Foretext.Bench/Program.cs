@@ -3,6 +3,7 @@
 //   emit-batch OUT.json            the 500 batch texts, for the browser peers
 //   batch-cases N OUT.jsonl        N short `foretext batch` cases, deterministic
 //   profile                        where Prepare's time goes, stage by stage
+//   layout-profile [corpus-id ...] where Layout's time goes on the batch; what a prepared corpus retains, field by field
 // Examples: dotnet run -c Release --project bench/Foretext.Bench -- --filter '*BatchBenchmarks*' --job short
 
 using BenchmarkDotNet.Running;
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "emit-batch" => EmitBatch(args[1]),
     "batch-cases" => BatchCases.Write(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]),
     "profile" => PrepareProfile.Run(args[1..]),
+    "layout-profile" => LayoutProfile.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 
