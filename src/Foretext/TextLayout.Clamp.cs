@@ -90,9 +90,8 @@ public static partial class TextLayout
         LayoutLineRange clampLine = ranges[^1];
         int start = prepared.GetTextOffset(clampLine.Start);
         int end = prepared.GetTextOffset(clampLine.End);
-        string text = prepared._text;
         int visibleEnd = end;
-        while (visibleEnd > start && text[visibleEnd - 1] is ' ' or '\t' or '\n')
+        while (visibleEnd > start && prepared.TextAt(visibleEnd - 1) is ' ' or '\t' or '\n')
         {
             visibleEnd--;
         }
@@ -116,7 +115,7 @@ public static partial class TextLayout
         }
 
         int visibleTextEnd = Math.Min(cut, visibleEnd);
-        string visible = text.Substring(start, visibleTextEnd - start);
+        string visible = prepared.TextSlice(start, visibleTextEnd);
         LayoutCursor hidden = CursorAt(prepared, cut);
         lines[^1] = lines[^1] with { Text = visible, End = hidden, SourceEnd = prepared.NormToSource(cut), Width = PreparedText.ToPixels(keptWidth) };
         return new ClampedLayout(lines, lines.Count * lineHeight, true, hidden, prepared.NormToSource(cut),
@@ -162,7 +161,7 @@ public static partial class TextLayout
     {
         int[] starts = prepared._segmentStarts;
         int segments = prepared.SegmentCount;
-        if (offset >= prepared._text.Length)
+        if (offset >= prepared._textLength)
         {
             return prepared.End;
         }

@@ -48,7 +48,7 @@ public static partial class TextLayout
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ValidateWidth(maxWidth);
-        if (wrap != TextWrap.Balance || double.IsPositiveInfinity(maxWidth) || prepared._text.Contains('\n'))
+        if (wrap != TextWrap.Balance || double.IsPositiveInfinity(maxWidth) || Array.IndexOf(prepared._kinds, SegmentKind.HardBreak) >= 0)
         {
             return maxWidth;
         }
@@ -65,7 +65,7 @@ public static partial class TextLayout
                 return maxWidth;
             }
 
-            long estimate = (long)((prepared._text.Length + charsPerLine - 1) / charsPerLine);
+            long estimate = (long)((prepared._textLength + charsPerLine - 1) / charsPerLine);
             if (estimate > CHROMIUM_MAX_LINES_FOR_BALANCE * 2)
             {
                 return maxWidth;

@@ -140,14 +140,13 @@ public static partial class TextLayout
             throw new ArgumentOutOfRangeException(nameof(range), range, "The range ends before it starts.");
         }
 
-        string text = prepared._text;
         int visibleEnd = end;
-        while (visibleEnd > start && text[visibleEnd - 1] is ' ' or '\t' or '\n')
+        while (visibleEnd > start && prepared.TextAt(visibleEnd - 1) is ' ' or '\t' or '\n')
         {
             visibleEnd--;
         }
 
-        string lineText = text.Substring(start, visibleEnd - start);
+        string lineText = prepared.TextSlice(start, visibleEnd);
         if (range.EndsWithHyphen)
         {
             lineText = string.Concat(lineText.AsSpan(0, lineText.Length - 1), "-");

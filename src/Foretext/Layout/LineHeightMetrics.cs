@@ -40,7 +40,7 @@ public sealed class LineHeightMetrics
     {
         var style = new MeasureStyle(prepared.Font, prepared.Options.Lang, prepared.Options.LetterSpacing);
         (int strutAscent, int strutDescent) = Extent(measurer.MeasurePrimaryFontMetrics(style));
-        string text = prepared._text;
+        string text = prepared.ProcessedText;
         var used = new FontLineMetrics[text.Length];
 
         // The measurer's contract excludes hard breaks; pre-wrap text keeps its line feeds, so measure between them.

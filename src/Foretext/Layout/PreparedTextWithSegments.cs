@@ -12,9 +12,10 @@ public sealed class PreparedTextWithSegments : PreparedText
         : base(prepared)
     {
         _segments = new string[prepared.SegmentCount];
+        string text = ProcessedText;
         for (int i = 0; i < _segments.Length; i++)
         {
-            _segments[i] = _text.Substring(_segmentStarts[i], _segmentStarts[i + 1] - _segmentStarts[i]);
+            _segments[i] = text.Substring(_segmentStarts[i], _segmentStarts[i + 1] - _segmentStarts[i]);
         }
 
         Levels = levels;
