@@ -77,7 +77,7 @@ public static partial class TextLayout
         ArgumentNullException.ThrowIfNull(metrics);
         // PrepareWithSegments copies a PreparedText, sharing its arrays; anything else is other text or another font.
         PreparedText own = metrics._prepared;
-        if (!ReferenceEquals(own, prepared) && !(ReferenceEquals(own._segmentStarts, prepared._segmentStarts) && ReferenceEquals(own._prefix, prepared._prefix)))
+        if (!ReferenceEquals(own, prepared) && !(ReferenceEquals(own._segmentStarts, prepared._segmentStarts) && ReferenceEquals(own.WidthsIdentity, prepared.WidthsIdentity)))
         {
             throw new ArgumentException("The line metrics were prepared for other text.", nameof(metrics));
         }

@@ -1,8 +1,8 @@
-// Stage: Layout, the line-count path. Input: a PreparedText's segment prefix sums and its piece table. Output: the
+// Stage: Layout, the line-count path. Input: a PreparedText's segment widths and its piece table. Output: the
 // number of lines at one width (TextLayout.Layout), with the same breaks as LineWalker.NextLine.
 // A piece is the text between two break opportunities: its content (one Text segment) and the spaces that hang
-// after it. Because widths are exact 16.16 integers summed into prefixes, "the content of piece j fits a line
-// starting at piece k" is prefix[contentEnd(j)] - prefix[start(k)] < (available + 1) * 1024, the same test as
+// after it. Because widths are exact 16.16 integers, with T the width of the text before a point, "the content of
+// piece j fits a line starting at piece k" is T[contentEnd(j)] - T[start(k)] < (available + 1) * 1024, the same test as
 // LineWalker.Pen's floor((T[e] - T[s]) / 1024) <= available, so a line is a run of one load and one compare per
 // piece, and a new line only moves the base. Pieces that need more (a shaping-item change inside the line, a
 // line-end trim, a forced break) carry the sign bit and go through FitSpecialPiece, which applies LineWalker's
@@ -34,11 +34,12 @@ internal static class LineCounter
     }
 
     /// <summary>
-    /// The piece table of a prepared text: the first segment of each piece, the sign bit on pieces that need the
-    /// per-segment rules, and a sentinel (the segment count, signed) last. Null when the text has a tab or a soft
-    /// hyphen (their widths depend on the line), or white space that starts a piece in mid-paragraph.
+    /// The piece table of a prepared text: the first segment of each piece, with the sign bit on pieces that need the
+    /// per-segment rules and a sentinel (the segment count, signed) last; T at the end of each plain piece's content;
+    /// and T at the start of each special piece. Nulls when the text has a tab or a soft hyphen (their widths depend
+    /// on the line), or white space that starts a piece in mid-paragraph.
     /// </summary>
-    internal static (int[]? Starts, long[]? Ends) BuildPieces(PreparedText p)
+    internal static (int[]? Starts, long[]? Ends, int[]? Specials, long[]? SpecialStarts) BuildPieces(PreparedText p)
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
@@ -59,7 +60,7 @@ internal static class LineCounter
             bool paragraphStart = start == 0 || kinds[start - 1] == SegmentKind.HardBreak;
             if (kinds[start] != SegmentKind.Text && !paragraphStart)
             {
-                return (null, null);
+                return (null, null, null, null);
             }
 
             bool special = false;
@@ -69,7 +70,7 @@ internal static class LineCounter
                 SegmentFlags f = flags[s];
                 if (kinds[s] == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
                 {
-                    return (null, null);
+                    return (null, null, null, null);
                 }
 
                 if (kinds[s] == SegmentKind.Text)
@@ -88,13 +89,53 @@ internal static class LineCounter
 
         pieces.Add(count | Special);
         var ends = new long[pieces.Count];
+        var specials = new List<int>();
+        var specialStarts = new List<long>();
+        long before = 0; // T at the start of piece j
         for (int j = 0; j < ends.Length; j++)
         {
             // A special piece or the sentinel never fits the scan, so the scan stops there and looks closer.
-            ends[j] = pieces[j] < 0 ? long.MaxValue : p._prefix[pieces[j] + 1];
+            int first = pieces[j] & int.MaxValue;
+            if (pieces[j] < 0)
+            {
+                ends[j] = long.MaxValue;
+                specials.Add(j);
+                specialStarts.Add(before);
+            }
+            else
+            {
+                ends[j] = before + p.Width(first);
+            }
+
+            int next = j + 1 < pieces.Count ? pieces[j + 1] & int.MaxValue : count;
+            for (int s = first; s < next; s++)
+            {
+                before += p.Width(s);
+            }
         }
 
-        return (pieces.ToArray(), ends);
+        return (pieces.ToArray(), ends, specials.ToArray(), specialStarts.ToArray());
+    }
+
+    /// <summary>
+    /// T at the start of piece <paramref name="piece"/>. <paramref name="special"/> is an index into the special
+    /// pieces at or before this one's; the callers ask for pieces in order, so finding a special one is amortised O(1).
+    /// </summary>
+    private static long PieceStart(PreparedText p, int piece, ref int special)
+    {
+        int first = p._pieces![piece];
+        if (first >= 0)
+        {
+            return p._pieceEnds![piece] - p.Width(first); // a plain piece's content is its first segment
+        }
+
+        int[] specials = p._specialPieces!;
+        while (specials[special] < piece)
+        {
+            special++;
+        }
+
+        return p._specialPieceStarts![special];
     }
 
     /// <summary>Number of lines at <paramref name="maxWidth"/>; <see cref="PreparedText._pieces"/> must be set.</summary>
@@ -108,7 +149,6 @@ internal static class LineCounter
             return 0;
         }
 
-        long[] prefix = p._prefix;
         ref long endRef = ref MemoryMarshal.GetArrayDataReference(p._pieceEnds!);
         long available = LineWalker.AvailableLayoutUnits(maxWidth);
         long span = Room(available); // what a line that starts at a plain piece may hold, 16.16
@@ -120,7 +160,8 @@ internal static class LineCounter
         int baseOf = 0;
         int first = pieces[0] & int.MaxValue;
         sink.OnLineStart(new LayoutCursor(first, 0));
-        long lineBase = prefix[first] - p.StartAdjustment(first);
+        int special = 0;
+        long lineBase = PieceStart(p, 0, ref special) - p.StartAdjustment(first);
         long committed = 0;
         long limit = lineBase + span;
         int j = 0;
@@ -142,7 +183,7 @@ internal static class LineCounter
                     lines++;
                     sink.OnLineStart(new LayoutCursor(s, 0));
                     lineStart = j;
-                    limit = prefix[s] + span;
+                    limit = Unsafe.Add(ref endRef, j) - p.Width(s) + span;
                     if (Unsafe.Add(ref endRef, j) < limit)
                     {
                         j++;
@@ -168,11 +209,11 @@ internal static class LineCounter
                 if (baseOf != lineStart)
                 {
                     baseOf = lineStart;
-                    lineBase = prefix[first];
+                    lineBase = PieceStart(p, lineStart, ref special); // a plain piece: the scan started this line
                     committed = 0;
                 }
 
-                Fit fit = FitSpecialPiece(p, j, first, ref lineBase, ref committed, ref limit, available);
+                Fit fit = FitSpecialPiece(p, j, PieceStart(p, j, ref special), first, ref lineBase, ref committed, ref limit, available);
                 if (fit == Fit.Fits)
                 {
                     j++;
@@ -203,7 +244,7 @@ internal static class LineCounter
             baseOf = j;
             first = pieces[j] & int.MaxValue;
             sink.OnLineStart(new LayoutCursor(first, 0));
-            lineBase = prefix[first] - p.StartAdjustment(first);
+            lineBase = PieceStart(p, j, ref special) - p.StartAdjustment(first);
             committed = 0;
             limit = lineBase + span;
         }
@@ -221,38 +262,39 @@ internal static class LineCounter
     /// snapped width (Pen.NextItem), a Text segment must fit, and may fit with its line-end trim when a break follows
     /// it directly; a forced break ends the line.
     /// </summary>
-    private static Fit FitSpecialPiece(PreparedText p, int piece, int lineFirst, ref long lineBase, ref long committed, ref long limit, long available)
+    private static Fit FitSpecialPiece(PreparedText p, int piece, long pieceStart, int lineFirst, ref long lineBase, ref long committed, ref long limit, long available)
     {
-        long[] prefix = p._prefix;
         int from = p._pieces![piece] & int.MaxValue;
         int to = p._pieces[piece + 1] & int.MaxValue;
+        long at = pieceStart; // T at segment s
         for (int s = from; s < to; s++)
         {
             SegmentFlags flags = p._flags[s];
             if ((flags & SegmentFlags.ItemStart) != 0 && s != lineFirst)
             {
-                long run = prefix[s] - lineBase;
+                long run = at - lineBase;
                 if (run != 0)
                 {
                     committed += PreparedText.CeilToLayoutUnits(run);
-                    lineBase = prefix[s];
+                    lineBase = at;
                     limit = Limit(lineBase, available, committed);
                 }
             }
 
+            at += p.Width(s);
             switch (p._kinds[s])
             {
                 case SegmentKind.HardBreak:
                     return Fit.EndsAfter;
 
                 case SegmentKind.Text:
-                    if (prefix[s + 1] < limit)
+                    if (at < limit)
                     {
                         break;
                     }
 
                     long trim = p.EndAdjustment(s);
-                    return trim < 0 && (flags & SegmentFlags.BreakAfter) != 0 && prefix[s + 1] + trim < limit ? Fit.EndsAfter : Fit.EndsBefore;
+                    return trim < 0 && (flags & SegmentFlags.BreakAfter) != 0 && at + trim < limit ? Fit.EndsAfter : Fit.EndsBefore;
             }
         }
 

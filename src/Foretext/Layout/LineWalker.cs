@@ -33,7 +33,6 @@ internal static class LineWalker
     {
         SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        long[] prefix = p._prefix;
         int first = start.SegmentIndex;
         if (start.GraphemeIndex != 0 || first >= kinds.Length || p._endAdjustments.Length != 0)
         {
@@ -57,7 +56,7 @@ internal static class LineWalker
             SegmentKind kind = kinds[i];
             if (kind == SegmentKind.Text)
             {
-                long after = run + (prefix[i + 1] - prefix[i]);
+                long after = run + p.Width(i);
                 if ((after >> 10) > available)
                 {
                     if (fitSegment < 0)
@@ -74,7 +73,7 @@ internal static class LineWalker
             }
             else if (kind == SegmentKind.Space)
             {
-                run += prefix[i + 1] - prefix[i];
+                run += p.Width(i);
             }
             else if (kind == SegmentKind.HardBreak)
             {

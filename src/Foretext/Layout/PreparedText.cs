@@ -26,7 +26,10 @@ public class PreparedText
     // Output of measuring (input to line breaking).
     internal readonly SegmentKind[] _kinds;
     internal readonly SegmentFlags[] _flags;
-    internal readonly long[] _prefix; // exact 16.16 (1/65536 px) sum of the segment widths before each segment, one more than the segment count; tabs add 0 (their width depends on the line position)
+    // Exact 16.16 (1/65536 px) width of each segment (0 for tabs: their width depends on the line position): an int
+    // each, or, when some segment is wider than an int holds (32,768 px), a long each.
+    private readonly int[]? _widths;
+    private readonly long[]? _wideWidths;
     internal readonly int[] _segmentStarts; // norm offsets, one more than the segment count
     // 16.16 fixed-point advance of each UTF-16 unit (a cluster's on its first unit), letter spacing included. A text
     // has few distinct advances (one per glyph and spacing), so each unit keeps a byte index into _advancePalette;
@@ -48,7 +51,9 @@ public class PreparedText
 
     // Output of prepare for the line-count path only (LineCounter); null when the text does not qualify.
     internal readonly int[]? _pieces; // first segment of each piece (text between two opportunities), sign bit on pieces that need the exact per-segment rules; a sentinel last
-    internal readonly long[]? _pieceEnds; // 16.16 prefix at the end of each plain piece's content; long.MaxValue for special pieces and the sentinel
+    internal readonly long[]? _pieceEnds; // 16.16 width of the text up to the end of each plain piece's content; long.MaxValue for special pieces and the sentinel
+    internal readonly int[]? _specialPieces; // the special pieces, in order
+    internal readonly long[]? _specialPieceStarts; // 16.16 width of the text before each of them
 
     internal PreparedText(PreparedText other)
     {
@@ -59,7 +64,10 @@ public class PreparedText
         _mapDelta = other._mapDelta;
         _kinds = other._kinds;
         _flags = other._flags;
-        _prefix = other._prefix;
+        _widths = other._widths;
+        _wideWidths = other._wideWidths;
+        _specialPieces = other._specialPieces;
+        _specialPieceStarts = other._specialPieceStarts;
         _pieces = other._pieces;
         _pieceEnds = other._pieceEnds;
         _segmentStarts = other._segmentStarts;
@@ -83,7 +91,7 @@ public class PreparedText
 
     internal PreparedText(
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
-        SegmentKind[] kinds, SegmentFlags[] flags, long[] prefix, int[] segmentStarts,
+        SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
         string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains)
     {
@@ -99,7 +107,14 @@ public class PreparedText
         _mapDelta = mapDelta;
         _kinds = kinds;
         _flags = flags;
-        _prefix = prefix;
+        if (Array.TrueForAll(widths, w => w is >= int.MinValue and <= int.MaxValue))
+        {
+            _widths = Array.ConvertAll(widths, w => (int)w);
+        }
+        else
+        {
+            _wideWidths = widths;
+        }
         _segmentStarts = segmentStarts;
         (_advanceCodes, _advancePalette, _wideAdvances) = CompressAdvances(advances);
         _graphemeStarts = graphemeStarts;
@@ -110,7 +125,7 @@ public class PreparedText
         _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
         Font = font;
         Options = options;
-        (_pieces, _pieceEnds) = LineCounter.BuildPieces(this);
+        (_pieces, _pieceEnds, _specialPieces, _specialPieceStarts) = LineCounter.BuildPieces(this);
     }
 
     /// <summary>The CSS font the text was measured with.</summary>
@@ -347,7 +362,10 @@ public class PreparedText
 
     /// <summary>Exact 16.16 width of segment <paramref name="segment"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal long Width(int segment) => _prefix[segment + 1] - _prefix[segment];
+    internal long Width(int segment) => _widths is { } widths ? widths[segment] : _wideWidths![segment];
+
+    /// <summary>Identifies the segment widths (shared by a PreparedTextWithSegments made from this text).</summary>
+    internal object WidthsIdentity => (object?)_widths ?? _wideWidths!;
 
     /// <summary>The 16.16 width segment <paramref name="segment"/> loses (a negative number) when a line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

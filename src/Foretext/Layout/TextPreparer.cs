@@ -99,15 +99,9 @@ internal static class TextPreparer
         }
 
         starts.Add(length);
-        var prefix = new long[widths.Count + 1];
-        for (int i = 0; i < widths.Count; i++)
-        {
-            prefix[i + 1] = prefix[i] + widths[i];
-        }
-
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
-            kinds.ToArray(), flags.ToArray(), prefix, starts.ToArray(),
+            kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
             fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
     }
 

@@ -137,6 +137,13 @@ public class LayoutPropertyTests
         }
 
         AssertSameLineStarts(s_engine.Prepare("a b", Font), double.PositiveInfinity);
+
+        // A word wider than an int of 16.16 holds (32,768 px): the widths are kept as longs.
+        PreparedText wide = s_engine.Prepare(new string('a', 2000) + " b " + new string('c', 700) + " d", "200px Test");
+        foreach (double width in new[] { 0, 150, 40000, 250000, 1e6, double.PositiveInfinity })
+        {
+            AssertSameLineStarts(wide, width);
+        }
     }
 
     /// <summary>LineCounter's line starts (when the text has a piece table) are NextLineGeneral's, and Layout counts them.</summary>
