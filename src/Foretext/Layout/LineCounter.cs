@@ -158,10 +158,10 @@ internal static class LineCounter
         int lines = 1;
         int lineStart = 0;
         int baseOf = 0;
-        int first = pieces[0] & int.MaxValue;
+        int first = 0; // piece 0 starts at segment 0, with nothing before it
         sink.OnLineStart(new LayoutCursor(first, 0));
         int special = 0;
-        long lineBase = PieceStart(p, 0, ref special) - p.StartAdjustment(first);
+        long lineBase = -p.StartAdjustment(first);
         long committed = 0;
         long limit = lineBase + span;
         int j = 0;
