@@ -49,7 +49,7 @@ internal static class LayoutProfile
             trims += p._endAdjustments.Length != 0 ? 1 : 0;
             starts += p._startAdjustments.Length != 0 ? 1 : 0;
             shy += p._flags.Any(f => (f & SegmentFlags.SoftHyphen) != 0) ? 1 : 0;
-            tabs += p._kinds.Any(k => k == SegmentKind.Tab) ? 1 : 0;
+            tabs += p._flags.Any(f => f.Kind() == SegmentKind.Tab) ? 1 : 0;
             foreach (double w in Corpora.BatchWidths)
             {
                 LayoutCursor cursor = default;

@@ -48,7 +48,7 @@ public static partial class TextLayout
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ValidateWidth(maxWidth);
-        if (wrap != TextWrap.Balance || double.IsPositiveInfinity(maxWidth) || Array.IndexOf(prepared._kinds, SegmentKind.HardBreak) >= 0)
+        if (wrap != TextWrap.Balance || double.IsPositiveInfinity(maxWidth) || Array.Exists(prepared._flags, f => f.Kind() == SegmentKind.HardBreak))
         {
             return maxWidth;
         }

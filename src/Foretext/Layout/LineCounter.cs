@@ -39,11 +39,10 @@ internal static class LineCounter
     /// and T at the start of each special piece. Nulls when the text has a tab or a soft hyphen (their widths depend
     /// on the line), or white space that starts a piece in mid-paragraph.
     /// </summary>
-    internal static (int[]? Starts, long[]? Ends, int[]? Specials, long[]? SpecialStarts) BuildPieces(PreparedText p)
+    internal static (int[]? Starts, long[]? Ends, int[]? ContentWidths, int[]? Specials, long[]? SpecialStarts) BuildPieces(PreparedText p)
     {
-        SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        int count = kinds.Length;
+        int count = flags.Length;
         var pieces = new List<int>(count / 2 + 1);
         int start = 0;
         while (start < count)
@@ -57,10 +56,10 @@ internal static class LineCounter
             // A paragraph start (the text start, or after a forced break) always starts a line, so a shaping item
             // that starts there costs nothing, and white space there is checked as if it were content: stricter
             // than LineWalker (hanging spaces never overflow), which only sends such a line to LineWalker.
-            bool paragraphStart = start == 0 || kinds[start - 1] == SegmentKind.HardBreak;
-            if (kinds[start] != SegmentKind.Text && !paragraphStart)
+            bool paragraphStart = start == 0 || flags[start - 1].Kind() == SegmentKind.HardBreak;
+            if (flags[start].Kind() != SegmentKind.Text && !paragraphStart)
             {
-                return (null, null, null, null);
+                return (null, null, null, null, null);
             }
 
             bool special = false;
@@ -68,18 +67,18 @@ internal static class LineCounter
             for (int s = start; s <= end; s++)
             {
                 SegmentFlags f = flags[s];
-                if (kinds[s] == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
+                if (flags[s].Kind() == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
                 {
-                    return (null, null, null, null);
+                    return (null, null, null, null, null);
                 }
 
-                if (kinds[s] == SegmentKind.Text)
+                if (flags[s].Kind() == SegmentKind.Text)
                 {
                     texts++;
                     special |= p.EndAdjustment(s) != 0 || s != start;
                 }
 
-                special |= kinds[s] == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
+                special |= flags[s].Kind() == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
             }
 
             special |= texts > 1 || p.StartAdjustment(start) != 0; // a plain piece starts a line with nothing added
@@ -89,6 +88,7 @@ internal static class LineCounter
 
         pieces.Add(count | Special);
         var ends = new long[pieces.Count];
+        var contentWidths = new int[pieces.Count];
         var specials = new List<int>();
         var specialStarts = new List<long>();
         long before = 0; // T at the start of piece j
@@ -104,7 +104,14 @@ internal static class LineCounter
             }
             else
             {
-                ends[j] = before + p.Width(first);
+                long width = p.Width(first);
+                if (width is > int.MaxValue or < int.MinValue)
+                {
+                    return (null, null, null, null, null);
+                }
+
+                ends[j] = before + width;
+                contentWidths[j] = (int)width;
             }
 
             int next = j + 1 < pieces.Count ? pieces[j + 1] & int.MaxValue : count;
@@ -114,7 +121,7 @@ internal static class LineCounter
             }
         }
 
-        return (pieces.ToArray(), ends, specials.ToArray(), specialStarts.ToArray());
+        return (pieces.ToArray(), ends, contentWidths, specials.ToArray(), specialStarts.ToArray());
     }
 
     /// <summary>
@@ -126,7 +133,7 @@ internal static class LineCounter
         int first = p._pieces![piece];
         if (first >= 0)
         {
-            return p._pieceEnds![piece] - p.Width(first); // a plain piece's content is its first segment
+            return p._pieceEnds![piece] - p._pieceContentWidths![piece];
         }
 
         int[] specials = p._specialPieces!;
@@ -150,6 +157,7 @@ internal static class LineCounter
         }
 
         ref long endRef = ref MemoryMarshal.GetArrayDataReference(p._pieceEnds!);
+        ref int widthRef = ref MemoryMarshal.GetArrayDataReference(p._pieceContentWidths!);
         long available = LineWalker.AvailableLayoutUnits(maxWidth);
         long span = Room(available); // what a line that starts at a plain piece may hold, 16.16
 
@@ -174,17 +182,22 @@ internal static class LineCounter
                 j++;
             }
 
-            int s = pieces[j];
-            if (s >= 0)
+            long end = Unsafe.Add(ref endRef, j);
+            if (end != long.MaxValue)
             {
                 // A plain piece that does not fit starts the next line (plain pieces have no line-start gain).
+                int contentWidth = Unsafe.Add(ref widthRef, j);
                 if (j != lineStart)
                 {
                     lines++;
-                    sink.OnLineStart(new LayoutCursor(s, 0));
+                    if (typeof(TSink) != typeof(NoSink))
+                    {
+                        sink.OnLineStart(new LayoutCursor(pieces[j], 0));
+                    }
+
                     lineStart = j;
-                    limit = Unsafe.Add(ref endRef, j) - p.Width(s) + span;
-                    if (Unsafe.Add(ref endRef, j) < limit)
+                    limit = end - contentWidth + span;
+                    if (contentWidth < span)
                     {
                         j++;
                         continue;
@@ -192,7 +205,7 @@ internal static class LineCounter
                 }
 
                 // Nothing fits on the line: LineWalker lays it out (overflow-wrap, or overflow).
-                j = FallBack(p, s, maxWidth, ref lines, ref sink);
+                j = FallBack(p, pieces[j], maxWidth, ref lines, ref sink);
                 if (j == n)
                 {
                     return lines;
@@ -282,7 +295,7 @@ internal static class LineCounter
             }
 
             at += p.Width(s);
-            switch (p._kinds[s])
+            switch (p._flags[s].Kind())
             {
                 case SegmentKind.HardBreak:
                     return Fit.EndsAfter;
@@ -314,7 +327,7 @@ internal static class LineCounter
         LayoutCursor cursor = line.End;
         while (true)
         {
-            if (cursor.SegmentIndex >= p._kinds.Length)
+            if (cursor.SegmentIndex >= p._flags.Length)
             {
                 return n;
             }

@@ -31,10 +31,9 @@ internal static class LineWalker
     /// </summary>
     private static bool TrySimpleLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
     {
-        SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
         int first = start.SegmentIndex;
-        if (start.GraphemeIndex != 0 || first >= kinds.Length || p._endAdjustments.Length != 0)
+        if (start.GraphemeIndex != 0 || first >= flags.Length || p._endAdjustments.Length != 0)
         {
             line = default;
             return false;
@@ -45,7 +44,7 @@ internal static class LineWalker
         long contentEnd = run;
         int fitSegment = -1; // the line may end after this segment, with its content ending at fitRun
         long fitRun = 0;
-        for (int i = first; i < kinds.Length; i++)
+        for (int i = first; i < flags.Length; i++)
         {
             SegmentFlags segmentFlags = flags[i];
             if ((segmentFlags & (SegmentFlags.SoftHyphen | SegmentFlags.ItemStart)) != 0 && (i != first || (segmentFlags & SegmentFlags.SoftHyphen) != 0))
@@ -53,7 +52,7 @@ internal static class LineWalker
                 break;
             }
 
-            SegmentKind kind = kinds[i];
+            SegmentKind kind = flags[i].Kind();
             if (kind == SegmentKind.Text)
             {
                 long after = run + p.Width(i);
@@ -91,9 +90,9 @@ internal static class LineWalker
                 fitRun = contentEnd;
             }
 
-            if (i + 1 == kinds.Length)
+            if (i + 1 == flags.Length)
             {
-                line = new LayoutLineRange(PreparedText.ToPixels(PreparedText.CeilToLayoutUnits(contentEnd)), start, new LayoutCursor(kinds.Length, 0), false);
+                line = new LayoutLineRange(PreparedText.ToPixels(PreparedText.CeilToLayoutUnits(contentEnd)), start, new LayoutCursor(flags.Length, 0), false);
                 return true;
             }
         }
@@ -105,9 +104,8 @@ internal static class LineWalker
     /// <summary>Lays out the line that starts at <paramref name="start"/> with every rule; false at the end of the text.</summary>
     internal static bool NextLineGeneral(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
     {
-        SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        int count = kinds.Length;
+        int count = flags.Length;
         int first = start.SegmentIndex;
 
         if (first >= count)
@@ -131,7 +129,7 @@ internal static class LineWalker
 
         for (int i = first; i < count; i++)
         {
-            SegmentKind kind = kinds[i];
+            SegmentKind kind = flags[i].Kind();
             SegmentFlags segmentFlags = flags[i];
             if ((segmentFlags & SegmentFlags.ItemStart) != 0 && i != first)
             {
@@ -300,9 +298,8 @@ internal static class LineWalker
     /// </summary>
     private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, double maxWidth)
     {
-        SegmentKind[] kinds = p._kinds;
         SegmentFlags[] flags = p._flags;
-        int count = kinds.Length;
+        int count = flags.Length;
         var pen = new Pen(AvailableLayoutUnits(maxWidth));
         Pen contentEnd = pen;
         var fit = Candidate.None;
@@ -317,7 +314,7 @@ internal static class LineWalker
                 pen = pen.NextItem();
             }
 
-            switch (kinds[i])
+            switch (flags[i].Kind())
             {
                 case SegmentKind.HardBreak:
                     return Line(contentEnd, start, new LayoutCursor(i + 1, 0), false);
@@ -369,7 +366,7 @@ internal static class LineWalker
                                 Remember(new Candidate(new LayoutCursor(i, grapheme), reshaped, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
                             }
                         }
-                        else if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
+                        else if (i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
                         {
                             // The segment's end; before spaces the opportunity is after them (they hang).
                             bool hyphen = (flags[i] & SegmentFlags.SoftHyphen) != 0;
@@ -387,7 +384,7 @@ internal static class LineWalker
 
                 default: // Space: hangs
                     pen = pen.Advance(p.Width(i));
-                    if (i + 1 >= count || kinds[i + 1] != SegmentKind.Space)
+                    if (i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
                     {
                         Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
                     }
@@ -403,7 +400,7 @@ internal static class LineWalker
     private static LayoutCursor EndAfterTrailingSpaces(PreparedText p, int segment)
     {
         int last = segment;
-        while ((p._flags[last] & SegmentFlags.BreakAfter) == 0 && last + 1 < p._kinds.Length && p._kinds[last + 1] == SegmentKind.Space)
+        while ((p._flags[last] & SegmentFlags.BreakAfter) == 0 && last + 1 < p._flags.Length && p._flags[last + 1].Kind() == SegmentKind.Space)
         {
             last++;
         }
@@ -487,8 +484,8 @@ internal static class LineWalker
         if (p._collapseSpaces)
         {
             // CSS Text 3 4.1.2: collapsible spaces at the start of a line are removed.
-            SegmentKind[] kinds = p._kinds;
-            while (next < kinds.Length && kinds[next] == SegmentKind.Space)
+            SegmentFlags[] flags = p._flags;
+            while (next < flags.Length && flags[next].Kind() == SegmentKind.Space)
             {
                 next++;
             }

@@ -24,8 +24,7 @@ public class PreparedText
     internal readonly int[] _mapDelta;
 
     // Output of measuring (input to line breaking).
-    internal readonly SegmentKind[] _kinds;
-    internal readonly SegmentFlags[] _flags;
+    internal readonly SegmentFlags[] _flags; // each segment's flags and, in the same byte, its kind (SegmentFlags.Kind)
     // Exact 16.16 (1/65536 px) width of each segment (0 for tabs: their width depends on the line position): an int
     // each, or, when some segment is wider than an int holds (32,768 px), a long each.
     private readonly int[]? _widths;
@@ -52,6 +51,7 @@ public class PreparedText
     // Output of prepare for the line-count path only (LineCounter); null when the text does not qualify.
     internal readonly int[]? _pieces; // first segment of each piece (text between two opportunities), sign bit on pieces that need the exact per-segment rules; a sentinel last
     internal readonly long[]? _pieceEnds; // 16.16 width of the text up to the end of each plain piece's content; long.MaxValue for special pieces and the sentinel
+    internal readonly int[]? _pieceContentWidths; // 16.16 width of each plain piece's content (its first segment), so a new line's base needs no segment lookup
     internal readonly int[]? _specialPieces; // the special pieces, in order
     internal readonly long[]? _specialPieceStarts; // 16.16 width of the text before each of them
 
@@ -62,11 +62,11 @@ public class PreparedText
         _textLength = other._textLength;
         _mapNormStart = other._mapNormStart;
         _mapDelta = other._mapDelta;
-        _kinds = other._kinds;
         _flags = other._flags;
         _widths = other._widths;
         _wideWidths = other._wideWidths;
         _specialPieces = other._specialPieces;
+        _pieceContentWidths = other._pieceContentWidths;
         _specialPieceStarts = other._specialPieceStarts;
         _pieces = other._pieces;
         _pieceEnds = other._pieceEnds;
@@ -105,8 +105,11 @@ public class PreparedText
         _textLength = text.Length;
         _mapNormStart = mapNormStart;
         _mapDelta = mapDelta;
-        _kinds = kinds;
         _flags = flags;
+        for (int i = 0; i < flags.Length; i++)
+        {
+            _flags[i] |= SegmentFlagsExtensions.Of(kinds[i]);
+        }
         if (Array.TrueForAll(widths, w => w is >= int.MinValue and <= int.MaxValue))
         {
             _widths = Array.ConvertAll(widths, w => (int)w);
@@ -125,7 +128,7 @@ public class PreparedText
         _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
         Font = font;
         Options = options;
-        (_pieces, _pieceEnds, _specialPieces, _specialPieceStarts) = LineCounter.BuildPieces(this);
+        (_pieces, _pieceEnds, _pieceContentWidths, _specialPieces, _specialPieceStarts) = LineCounter.BuildPieces(this);
     }
 
     /// <summary>The CSS font the text was measured with.</summary>
@@ -138,10 +141,10 @@ public class PreparedText
     public string SourceText => _sourceText;
 
     /// <summary>Number of segments.</summary>
-    public int SegmentCount => _kinds.Length;
+    public int SegmentCount => _flags.Length;
 
     /// <summary>The cursor just past the last segment.</summary>
-    public LayoutCursor End => new(_kinds.Length, 0);
+    public LayoutCursor End => new(_flags.Length, 0);
 
     /// <summary>UTF-16 offset in <see cref="SourceText"/> of the character at <paramref name="cursor"/> (the text length at the end).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The cursor is not inside this text.</exception>
@@ -150,12 +153,12 @@ public class PreparedText
     internal int GetTextOffset(LayoutCursor cursor)
     {
         int segment = cursor.SegmentIndex;
-        if ((uint)segment > (uint)_kinds.Length || cursor.GraphemeIndex < 0 || (segment == _kinds.Length && cursor.GraphemeIndex != 0))
+        if ((uint)segment > (uint)_flags.Length || cursor.GraphemeIndex < 0 || (segment == _flags.Length && cursor.GraphemeIndex != 0))
         {
             throw new ArgumentOutOfRangeException(nameof(cursor), cursor, "The cursor is outside the prepared text.");
         }
 
-        if (segment == _kinds.Length)
+        if (segment == _flags.Length)
         {
             return _textLength;
         }
@@ -466,7 +469,7 @@ public class PreparedText
     internal static double ToPixels(long layoutUnits) => layoutUnits / (double)LayoutUnitsPerPixel;
 }
 
-/// <summary>Per-segment bits the walker reads.</summary>
+/// <summary>Per-segment bits the walker reads; bits 4 and 5 hold the segment's <see cref="SegmentKind"/>.</summary>
 [Flags]
 internal enum SegmentFlags : byte
 {
@@ -480,4 +483,15 @@ internal enum SegmentFlags : byte
 
     /// <summary>The segment starts a new shaping item (after a bidi level change, a tab or a line feed).</summary>
     ItemStart = 4,
+}
+
+internal static class SegmentFlagsExtensions
+{
+    private const int KindShift = 4;
+
+    /// <summary>The kind kept in the flags byte (one byte a segment for both).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static SegmentKind Kind(this SegmentFlags flags) => (SegmentKind)((int)flags >> KindShift);
+
+    public static SegmentFlags Of(SegmentKind kind) => (SegmentFlags)((int)kind << KindShift);
 }

@@ -19,6 +19,7 @@ public sealed class PreparedTextWithSegments : PreparedText
         }
 
         Levels = levels;
+        _segmentKinds = Array.ConvertAll(_flags, f => f.Kind());
         _segmentWidths = new double[prepared.SegmentCount];
         for (int i = 0; i < _segmentWidths.Length; i++)
         {
@@ -27,12 +28,13 @@ public sealed class PreparedTextWithSegments : PreparedText
     }
 
     private readonly double[] _segmentWidths;
+    private readonly SegmentKind[] _segmentKinds;
 
     /// <summary>The text of each segment after white-space processing.</summary>
     public IReadOnlyList<string> Segments => _segments;
 
     /// <summary>The kind of each segment.</summary>
-    public IReadOnlyList<SegmentKind> Kinds => _kinds;
+    public IReadOnlyList<SegmentKind> Kinds => _segmentKinds;
 
     /// <summary>The measured width of each segment in CSS px (0 for tabs, whose width depends on their position).</summary>
     public IReadOnlyList<double> Widths => _segmentWidths;
