@@ -5,10 +5,10 @@
 // piece j fits a line starting at piece k" is T[contentEnd(j)] - T[start(k)] < (available + 1) * 1024, the same test as
 // LineWalker.Pen's floor((T[e] - T[s]) / 1024) <= available, so a line is a run of one load and one compare per
 // piece, and a new line only moves the base. Pieces that need more (a shaping-item change inside the line, a
-// line-end trim, a forced break) carry the sign bit and go through FitSpecialPiece, which applies LineWalker's
-// rules segment by segment. A line on which nothing fits (overflow-wrap, overflow) is laid out by LineWalker.
-// Texts with tabs or soft hyphens get no table (LineWalker only). Proven equal to LineWalker.NextLineGeneral by
-// LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker.
+// line-end trim, a forced break, a soft hyphen) carry the sign bit and go through FitSpecialPiece, which applies
+// LineWalker's rules segment by segment. A line on which nothing fits (overflow-wrap, overflow), or that would end
+// with a hyphen, is laid out by LineWalker. Texts with tabs get no table (LineWalker only). Proven equal to
+// LineWalker.NextLineGeneral by LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker.
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -67,7 +67,7 @@ internal static class LineCounter
             for (int s = start; s <= end; s++)
             {
                 SegmentFlags f = flags[s];
-                if (flags[s].Kind() == SegmentKind.Tab || (f & SegmentFlags.SoftHyphen) != 0)
+                if (f.Kind() == SegmentKind.Tab)
                 {
                     return (null, null, null, null, null);
                 }
@@ -81,7 +81,9 @@ internal static class LineCounter
                 special |= flags[s].Kind() == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
             }
 
-            special |= texts > 1 || p.StartAdjustment(start) != 0; // a plain piece starts a line with nothing added
+            // A plain piece starts a line with nothing added; a piece that ends with a soft hyphen may end a line with
+            // a hyphen, whose rules (LineWalker.TryBreakAtCandidate) LineWalker applies to that line.
+            special |= texts > 1 || p.StartAdjustment(start) != 0 || (flags[end] & SegmentFlags.SoftHyphen) != 0;
             pieces.Add(special ? start | Special : start);
             start = end + 1;
         }
@@ -126,7 +128,8 @@ internal static class LineCounter
 
     /// <summary>
     /// T at the start of piece <paramref name="piece"/>. <paramref name="special"/> is an index into the special
-    /// pieces at or before this one's; the callers ask for pieces in order, so finding a special one is amortised O(1).
+    /// pieces near this one's: the callers ask for pieces mostly in order (back only to the start of a line that
+    /// LineWalker lays out again), so finding a special one is amortised O(1).
     /// </summary>
     private static long PieceStart(PreparedText p, int piece, ref int special)
     {
@@ -140,6 +143,11 @@ internal static class LineCounter
         while (specials[special] < piece)
         {
             special++;
+        }
+
+        while (specials[special] > piece)
+        {
+            special--;
         }
 
         return p._specialPieceStarts![special];
@@ -169,6 +177,7 @@ internal static class LineCounter
         int first = 0; // piece 0 starts at segment 0, with nothing before it
         sink.OnLineStart(new LayoutCursor(first, 0));
         int special = 0;
+        int hyphenPiece = -1; // the last piece that fitted and ends with a soft hyphen
         long lineBase = -p.StartAdjustment(first);
         long committed = 0;
         long limit = lineBase + span;
@@ -187,7 +196,16 @@ internal static class LineCounter
             {
                 // A plain piece that does not fit starts the next line (plain pieces have no line-start gain).
                 int contentWidth = Unsafe.Add(ref widthRef, j);
-                if (j != lineStart)
+                int fallFrom; // the segment LineWalker takes over from
+                if (j == lineStart)
+                {
+                    fallFrom = pieces[j]; // nothing fits on the line (overflow-wrap, or overflow)
+                }
+                else if (j - 1 == hyphenPiece)
+                {
+                    fallFrom = pieces[lineStart] & int.MaxValue; // the line would end with a hyphen
+                }
+                else
                 {
                     lines++;
                     if (typeof(TSink) != typeof(NoSink))
@@ -202,10 +220,11 @@ internal static class LineCounter
                         j++;
                         continue;
                     }
+
+                    fallFrom = pieces[j];
                 }
 
-                // Nothing fits on the line: LineWalker lays it out (overflow-wrap, or overflow).
-                j = FallBack(p, pieces[j], maxWidth, ref lines, ref sink);
+                j = FallBack(p, fallFrom, maxWidth, ref lines, ref sink);
                 if (j == n)
                 {
                     return lines;
@@ -229,6 +248,11 @@ internal static class LineCounter
                 Fit fit = FitSpecialPiece(p, j, PieceStart(p, j, ref special), first, ref lineBase, ref committed, ref limit, available);
                 if (fit == Fit.Fits)
                 {
+                    if ((p._flags[(pieces[j + 1] & int.MaxValue) - 1] & SegmentFlags.SoftHyphen) != 0)
+                    {
+                        hyphenPiece = j;
+                    }
+
                     j++;
                     continue;
                 }
@@ -241,8 +265,9 @@ internal static class LineCounter
                         return lines;
                     }
                 }
-                else if (j == lineStart)
+                else if (j == lineStart || j - 1 == hyphenPiece)
                 {
+                    // Nothing fits on the line, or it would end with a hyphen: LineWalker lays it out.
                     j = FallBack(p, first, maxWidth, ref lines, ref sink);
                     if (j == n)
                     {
