@@ -1,6 +1,8 @@
 // The layout half of the public API (Pretext's layout, layoutWithLines, walkLineRanges, measureLineStats,
 // measureNaturalWidth, layoutNextLine, layoutNextLineRange, materializeLineRange). Pure arithmetic over a
-// PreparedText: every call goes through LineWalker.NextLine, so they always agree with each other.
+// PreparedText: every call goes through LineWalker.NextLine, so they always agree with each other, except Layout,
+// which counts lines with LineCounter's piece table when the text has one (proven to give LineWalker's line
+// starts by LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker, and checked on every parity case).
 
 using Foretext.Layout;
 

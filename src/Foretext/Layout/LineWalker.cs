@@ -1,7 +1,8 @@
 // Stage: Layout, the line walker. Input: the measured arrays of a PreparedText and one line's width.
 // Output: where that line ends. Arithmetic only: no font, no measurer, no string, no allocation.
-// Every public line API (Layout, LayoutWithLines, WalkLineRanges, LayoutNextLine...) calls NextLine, so they
-// cannot disagree. Model: CSS Text 3 line breaking as Chromium's LayoutNG line breaker does it:
+// Every public line API (LayoutWithLines, WalkLineRanges, LayoutNextLine...) calls NextLine, so they cannot
+// disagree; Layout counts with LineCounter, which falls back to NextLine and is tested against it.
+// Model: CSS Text 3 line breaking as Chromium's LayoutNG line breaker does it:
 // - a line may end only at a break opportunity (the end of a segment flagged BreakAfter);
 // - trailing spaces and tabs hang: they do not count toward fitting (CSS Text 3 section 4.1.3);
 // - the line ends at the last opportunity whose content fits (ShapingLineBreaker::ShapeLine); a soft hyphen
