@@ -422,22 +422,38 @@ public class PreparedText
         return sum;
     }
 
+    private const int CacheBits = 8, CacheSize = 1 << CacheBits;
+
     /// <summary>Byte codes into a palette of the distinct advances, or the advances themselves when there are more than 256.</summary>
     private static (byte[]? Codes, int[] Palette, int[]? Wide) CompressAdvances(int[] advances)
     {
         var codeOf = new Dictionary<int, int>();
         var codes = new byte[advances.Length];
+
+        // A direct-mapped cache in front of the dictionary: most units repeat an advance seen a moment ago.
+        Span<int> cachedAdvance = stackalloc int[CacheSize];
+        Span<int> cachedCode = stackalloc int[CacheSize];
+        cachedCode.Fill(-1);
         for (int i = 0; i < advances.Length; i++)
         {
-            if (!codeOf.TryGetValue(advances[i], out int code))
+            int advance = advances[i];
+            int slot = (int)((uint)(advance * -1640531535) >> (32 - CacheBits)); // Fibonacci hashing
+            int code = cachedCode[slot];
+            if (code < 0 || cachedAdvance[slot] != advance)
             {
-                code = codeOf.Count;
-                if (code > byte.MaxValue)
+                if (!codeOf.TryGetValue(advance, out code))
                 {
-                    return (null, [], advances);
+                    code = codeOf.Count;
+                    if (code > byte.MaxValue)
+                    {
+                        return (null, [], advances);
+                    }
+
+                    codeOf.Add(advance, code);
                 }
 
-                codeOf.Add(advances[i], code);
+                cachedAdvance[slot] = advance;
+                cachedCode[slot] = code;
             }
 
             codes[i] = (byte)code;
