@@ -73,11 +73,13 @@ internal static class TextPreparer
             {
                 // Blink's ScriptRunIterator runs over the whole paragraph, so the script run crosses bidi items.
                 int runScript = spacing != 0 ? FirstStrongScript(norm, 0, length) : CommonScript;
+                bool breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
+                ulong[]? unsafeBreaks = breakWord && measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
                     int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
-                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, ref runScript);
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, unsafeBreaks, ref runScript);
                 }
 
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
@@ -86,9 +88,9 @@ internal static class TextPreparer
                 builder.Build(opportunities);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
-                if (options.OverflowWrap == OverflowWrap.BreakWord)
+                if (breakWord)
                 {
-                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts);
                 }
             }
             finally
@@ -243,7 +245,7 @@ internal static class TextPreparer
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
     private static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
-        ulong[] graphemeStarts, double[] measured, int[] advances, ref int runScript)
+        ulong[] graphemeStarts, double[] measured, int[] advances, ulong[]? unsafeBreaks, ref int runScript)
     {
         if (norm[start] is '\n' or '\t')
         {
@@ -253,7 +255,32 @@ internal static class TextPreparer
 
         Span<double> itemAdvances = measured.AsSpan(start, end - start);
         itemAdvances.Clear();
-        measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        if (unsafeBreaks is not null)
+        {
+            bool[] unsafeToBreak = ArrayPool<bool>.Shared.Rent(end - start);
+            try
+            {
+                Span<bool> flagged = unsafeToBreak.AsSpan(0, end - start);
+                flagged.Clear();
+                ((IBreakSafetyMeasurer)measurer).MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances, flagged);
+                for (int i = 0; i < flagged.Length; i++)
+                {
+                    if (flagged[i])
+                    {
+                        unsafeBreaks[(start + i) >> 6] |= 1UL << ((start + i) & 63);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<bool>.Shared.Return(unsafeToBreak);
+            }
+        }
+        else
+        {
+            measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        }
+
         bool[]? clusterStarts = null;
         if (spacing != 0 && measurer is IClusterMeasurer clusters)
         {
@@ -299,15 +326,18 @@ internal static class TextPreparer
     }
 
     /// <summary>
-    /// What each grapheme inside a text segment gains (16.16) when a break-anywhere line ends right after it: Blink's
-    /// ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, so a kerned pair split by the break
-    /// loses its kerning. `https:/` is 74.59px inside `https://mouth` (the first '/' kerned to 6.48px against the
-    /// second) but 76.56px alone (24px "Noto Serif CJK SC"), and Chromium does not end a 75px line after it. Modelled
-    /// as the grapheme shaped alone against its advance in context; marks and a grapheme inside a shaping cluster
-    /// (its advance already is the reshaped prefix's) gain nothing. Kept sparse: the offsets that gain, in order.
+    /// What a break-anywhere line ending right after each grapheme of a text segment gains (16.16) over the in-context
+    /// advances: Blink's ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, from the last
+    /// safe-to-break offset before it, so a kerned pair split by the break loses its kerning. `https:/` is 74.59px
+    /// inside `https://mouth` (the first '/' kerned to 6.48px against the second) but 76.56px alone (24px "Noto Serif
+    /// CJK SC"), and Chromium does not end a 75px line after it. A boundary HarfBuzz leaves safe to break is not
+    /// reshaped (<see cref="IBreakSafetyMeasurer"/>; without it every boundary is taken as unsafe); marks, cursive
+    /// letters and CJK punctuation keep their context; a grapheme inside a shaping cluster already has the reshaped
+    /// prefix's advance. Kept sparse: the grapheme starts that gain, in order.
     /// </summary>
     private static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
-        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<int> starts)
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        List<SegmentKind> kinds, List<int> starts)
     {
         var offsets = new List<int>();
         var gains = new List<int>();
@@ -319,41 +349,51 @@ internal static class TextPreparer
                 continue;
             }
 
+            int segmentStart = starts[s];
             int end = s + 1 < starts.Count ? starts[s + 1] : norm.Length;
-            int offset = starts[s];
+            int offset = segmentStart;
             while (offset < end)
             {
                 int next = offset + 1;
-                while (next < end && (graphemeStarts[next >> 6] & (1UL << (next & 63))) == 0)
+                while (next < end && !IsSet(graphemeStarts, next))
                 {
                     next++;
                 }
 
                 // The segment's last grapheme ends at an ordinary opportunity, measured with the segment.
-                if (next < end && next - offset <= LineEndContext && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
+                if (next < end && next - offset <= LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, next))
+                    && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
                 {
-                    long inContext = 0;
-                    for (int i = offset; i < next; i++)
+                    // Reshaped from the last safe boundary before the break (at most LineEndContext units back; the
+                    // segment start is safe, a space precedes it) to the break; the grapheme's own advances are
+                    // compared. Summing the whole reshaped range instead put 4 Myanmar sweep cases one syllable
+                    // short (RESEARCH.md), so the earlier graphemes of the range are taken as unchanged.
+                    int from = offset;
+                    while (from > segmentStart && next - from < LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, from) || !IsSet(graphemeStarts, from)))
                     {
-                        inContext += ToFixed(measured[i]);
+                        from--;
                     }
 
-                    // The grapheme reshaped at the end of the text before it (a few units of its segment), as the
-                    // reshaped line end is: what follows is gone, what precedes still sets script and features.
-                    int from = Math.Max(starts[s], next - LineEndContext);
+                    while (from < offset && !IsSet(graphemeStarts, from))
+                    {
+                        from++;
+                    }
+
                     Span<double> own = alone[..(next - from)];
                     own.Clear();
                     measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
-                    long standalone = 0;
-                    for (int i = offset - from; i < own.Length; i++)
+                    long inContext = 0;
+                    long reshaped = 0;
+                    for (int i = offset; i < next; i++)
                     {
-                        standalone += ToFixed(own[i]);
+                        inContext += ToFixed(measured[i]);
+                        reshaped += ToFixed(own[i - from]);
                     }
 
-                    if (standalone != inContext)
+                    if (reshaped != inContext)
                     {
                         offsets.Add(offset);
-                        gains.Add((int)(standalone - inContext));
+                        gains.Add((int)(reshaped - inContext));
                     }
                 }
 
@@ -363,6 +403,8 @@ internal static class TextPreparer
 
         return (offsets.ToArray(), gains.ToArray());
     }
+
+    private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
 
     /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
     private const int LineEndContext = 8;
