@@ -83,10 +83,9 @@ public sealed class FeatureParityTests(ITestOutputHelper output)
             Direction = c.GetProperty("dir").GetString() == "rtl" ? TextDirection.Rtl : TextDirection.Ltr,
         });
         double lineHeight = lineHeightCss == "normal" ? 0 : double.Parse(lineHeightCss.Replace("px", string.Empty), CultureInfo.InvariantCulture);
-        TextWrap wrap = kind == "balance" ? TextWrap.Balance : TextWrap.Wrap;
-        var ours = new List<int>();
-        TextLayout.WalkLineRanges(prepared, kind == "ellipsis" ? double.PositiveInfinity : TextLayout.WrapWidth(prepared, width, wrap),
-            range => ours.Add(prepared.GetSourceOffset(range.Start)));
+        TextWrap wrap = kind switch { "balance" => TextWrap.Balance, "pretty" => TextWrap.Pretty, _ => TextWrap.Wrap };
+        var ours = TextLayout.LayoutLineRangesWrapped(prepared, kind == "ellipsis" ? double.PositiveInfinity : width, wrap)
+            .Select(range => prepared.GetSourceOffset(range.Start)).ToList();
         var problems = new List<string>();
         if (!ours.SequenceEqual(expected))
         {

@@ -16,7 +16,7 @@ using System.Runtime.CompilerServices;
 
 namespace Foretext.Layout;
 
-internal static class LineWalker
+internal static partial class LineWalker
 {
     /// <summary>Lays out the line that starts at <paramref name="start"/>; false at the end of the text.</summary>
     public static bool NextLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
