@@ -5,7 +5,7 @@
 // Blink (score_line_breaker.cc, line_break_candidate.cc, LineBreaker::AppendCandidates):
 // - pretty looks at the last kMaxLinesForOptimal (4) greedy lines of each paragraph (a paragraph ends at a forced
 //   break), and only when the last line is shorter than a third of the available width and has no break
-//   opportunity inside; balance looks at a whole paragraph of at most kMaxLinesForBalance (6) lines;
+//   opportunity inside, or when the two lines before the last both end with a hyphen; balance looks at a whole paragraph of at most kMaxLinesForBalance (6) lines;
 // - candidates: every opportunity on those lines, positions in float from the window's start: pos_if_break where the
 //   line's content would end (trailing spaces hang; a soft hyphen adds the hyphen), pos_no_break where the next line
 //   would start; at least 3 opportunities besides the paragraph end, else nothing changes;
@@ -124,10 +124,13 @@ internal static class ScoreLineBreaker
         long available = LineWalker.AvailableLayoutUnits(maxWidth);
         if (!balance)
         {
-            // ShouldOptimize: the last line is short (LayoutUnit / 3 truncates) and holds a single word.
+            // ShouldOptimize: the last line is short (LayoutUnit / 3 truncates) and holds a single word, or the two
+            // lines before it both end with a hyphen.
             LayoutLineRange last = lines[first + window - 1];
             long lastWidth = (long)Math.Round(last.Width * PreparedText.LayoutUnitsPerPixel);
-            if (lastWidth >= available / 3 || CanBreakInside(p, last.Start.SegmentIndex, lastText))
+            bool shortLastWord = lastWidth < available / 3 && !CanBreakInside(p, last.Start.SegmentIndex, lastText);
+            bool twoHyphens = window >= 3 && lines[first + window - 2].EndsWithHyphen && lines[first + window - 3].EndsWithHyphen;
+            if (!shortLastWord && !twoHyphens)
             {
                 return;
             }
