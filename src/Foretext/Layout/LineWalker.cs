@@ -131,6 +131,7 @@ internal static partial class LineWalker
         var firstBreak = Candidate.None; // the first opportunity on the line
         bool overflowed = false;
 
+        bool laterItem = false; // the line has entered a shaping item after the one it starts in
         for (int i = first; i < count; i++)
         {
             SegmentKind kind = kinds[i];
@@ -138,6 +139,7 @@ internal static partial class LineWalker
             if ((segmentFlags & SegmentFlags.ItemStart) != 0 && i != first)
             {
                 pen = pen.NextItem();
+                laterItem = true;
             }
 
             switch (kind)
@@ -174,7 +176,7 @@ internal static partial class LineWalker
                     }
 
                     long trim = p.EndAdjustment(i);
-                    if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && pen.Advance(width + trim).Fits)
+                    if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && FitsTrimmed(p, pen, RunStartPosition(p, first, startUnit, laterItem), i, p._segmentStarts[i + 1], trim))
                     {
                         // text-spacing-trim: the closing punctuation fits at the line end in half its width
                         // (ShapeLine extends the candidate break only where a break follows it directly).
@@ -238,6 +240,31 @@ internal static partial class LineWalker
         line = Line(contentEnd, start, new LayoutCursor(count, 0), false);
         return true;
     }
+
+    /// <summary>
+    /// Whether the content up to <paramref name="end"/> (the end of segment <paramref name="segment"/>, whose last
+    /// character the line end trims by <paramref name="trim"/>) fits on the line, as ShapingLineBreaker::ShapeLine's
+    /// HanKerning extension decides it: the closing mark is reshaped with han_kerning_end from the last safe offset
+    /// before it, and the line fits when the LayoutUnit distance from the line start to that offset (item positions
+    /// rounded up, start and end apart) plus the reshaped width is within the available width plus LayoutUnit's
+    /// epsilon. Measured (probes in RESEARCH.md): `（已更新）` in 16.000031px ideographs with its `）` halved does not
+    /// fit 280px at the paragraph start (272.015625 + 8.0000305) but fits 280.015625px; `起來。」` fits 48px after three
+    /// ideographs and needs 48.015625px at the paragraph start.
+    /// </summary>
+    private static bool FitsTrimmed(PreparedText p, Pen pen, long startPosition, int segment, int end, long trim)
+    {
+        long mark = p.SumAdvances(end - 1, end);
+        long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], end - 1);
+        long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
+        return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
+    }
+
+    /// <summary>The item position (16.16) where the pen's run began: the line start, or 0 once the line entered a later item.</summary>
+    private static long RunStartPosition(PreparedText p, int first, int startUnit, bool enteredLaterItem)
+        => enteredLaterItem ? 0 : p._itemPositions[first] + p.SumAdvances(p._segmentStarts[first], startUnit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long CeilUnits(long fixedPoint) => (fixedPoint + 1023) >> 10;
 
     /// <summary>A place the line may end: the cursor after it, the pen at its content's end, whether a hyphen is drawn.</summary>
     private readonly struct Candidate(LayoutCursor end, Pen pen, bool hyphen)
@@ -312,11 +339,13 @@ internal static partial class LineWalker
         var firstBreak = Candidate.None;
         LayoutLineRange line;
 
+        bool laterItem = false;
         for (int i = start.SegmentIndex; i < count; i++)
         {
             if ((flags[i] & SegmentFlags.ItemStart) != 0 && i != start.SegmentIndex)
             {
                 pen = pen.NextItem();
+                laterItem = true;
             }
 
             switch (kinds[i])
@@ -335,7 +364,7 @@ internal static partial class LineWalker
                         if (!after.Fits)
                         {
                             long trim = next == end ? p.EndAdjustment(i) : 0;
-                            if (trim < 0 && after.Advance(trim).Fits)
+                            if (trim < 0 && FitsTrimmed(p, pen, RunStartPosition(p, start.SegmentIndex, startUnit, laterItem), i, next, trim))
                             {
                                 // Every cluster boundary is an opportunity now, so the HanKerning extension of the
                                 // candidate break applies before hanging spaces too.
@@ -451,6 +480,12 @@ internal static partial class LineWalker
         /// <summary>Whether the pen fits in the available width less <paramref name="reserved"/> LayoutUnits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool FitsWithin(long reserved) => _committed + FitUnits(_run) <= _available - reserved;
+
+        /// <summary>LayoutUnits of earlier items (and tabs) on the line.</summary>
+        public long CommittedUnits => _committed;
+
+        /// <summary>The available width in LayoutUnits.</summary>
+        public long AvailableUnits => _available;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Pen Advance(long fixedWidth) => new(_available, _committed, _run + fixedWidth);

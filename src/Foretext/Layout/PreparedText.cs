@@ -30,6 +30,7 @@ public class PreparedText
     internal readonly int _hyphenWidth; // LayoutUnits
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
+    internal readonly long[] _itemPositions; // 16.16 position of each segment's start from the start of its shaping item; only with _endAdjustments
     internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone)
     internal readonly int[] _graphemeEndGains; // 16.16, parallel to _graphemeEndOffsets; both empty unless break-word and some gain
     internal readonly double _spaceWidth; // px, for tab stops
@@ -55,6 +56,7 @@ public class PreparedText
         _levels = other._levels;
         _endAdjustments = other._endAdjustments;
         _startAdjustments = other._startAdjustments;
+        _itemPositions = other._itemPositions;
         _graphemeEndOffsets = other._graphemeEndOffsets;
         _graphemeEndGains = other._graphemeEndGains;
         _collapseSpaces = other._collapseSpaces;
@@ -73,6 +75,7 @@ public class PreparedText
         _graphemeEndGains = graphemeEndGains;
         _startAdjustments = startAdjustments;
         _endAdjustments = endAdjustments;
+        _itemPositions = endAdjustments.Length == 0 ? [] : BuildItemPositions(flags, widths);
         _levels = levels;
         _sourceText = sourceText;
         _text = text;
@@ -148,6 +151,26 @@ public class PreparedText
         }
 
         return normOffset + _mapDelta[index];
+    }
+
+    /// <summary>Each segment's 16.16 position from the start of its shaping item (the trimmed line end test needs the
+    /// positions Blink's ShapeResult reports, which start at the item).</summary>
+    private static long[] BuildItemPositions(SegmentFlags[] flags, long[] widths)
+    {
+        var positions = new long[flags.Length];
+        long position = 0;
+        for (int i = 0; i < flags.Length; i++)
+        {
+            if ((flags[i] & SegmentFlags.ItemStart) != 0)
+            {
+                position = 0;
+            }
+
+            positions[i] = position;
+            position += widths[i];
+        }
+
+        return positions;
     }
 
     /// <summary>Norm offset of grapheme <paramref name="grapheme"/> of a segment, or -1 when the segment has fewer.</summary>
