@@ -498,38 +498,21 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
         }
     }
 
-    // Script itemization as Blink's ScriptRunIterator does it in the simple case: Common and Inherited characters
-    // join the run around them, so punctuation and spaces do not split a run.
-    // A chunk measured apart from the text before it starts in the script of that text's last strong character
-    // (`context`), as the run it belongs to in Chromium does: `…….” “도` after Hangul is shaped as Hangul, which in
-    // Noto Sans CJK KR with lang=ko selects the Korean punctuation (ko-sonagi).
+    // Script itemization as Blink's ScriptRunIterator does it (Text/ScriptRuns.cs: Script_Extensions, paired brackets,
+    // Common and Inherited characters joining the run they are in), so `「“q` shapes `“` apart from `q` as Chromium does.
+    // A chunk measured apart from the text before it continues the run of that text's last strong character
+    // (`context`): `…….” “도` after Hangul is shaped as Hangul, which in Noto Sans CJK KR with lang=ko selects the
+    // Korean punctuation (ko-sonagi).
     private static List<(int Start, int End, Script Script)> ScriptRuns(ReadOnlySpan<char> text, Script context = default)
     {
-        var runs = new List<(int, int, Script)>();
-        Script current = context == default ? Script.Common : context;
-        int runStart = 0;
-        for (int i = 0; i < text.Length;)
+        var icuRuns = new List<(int Start, int End, int Script)>();
+        Foretext.Text.ScriptRuns.Split(text, context == default ? Foretext.Text.ScriptRuns.Common : ScriptMap.ToIcu(context), icuRuns);
+        var runs = new List<(int, int, Script)>(icuRuns.Count);
+        foreach ((int start, int end, int script) in icuRuns)
         {
-            System.Text.Rune.DecodeFromUtf16(text[i..], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown && script != current)
-            {
-                if (current == Script.Common || i == runStart)
-                {
-                    current = script;
-                }
-                else
-                {
-                    runs.Add((runStart, i, current));
-                    runStart = i;
-                    current = script;
-                }
-            }
-
-            i += used;
+            runs.Add((start, end, ScriptMap.ToHarfBuzz(script)));
         }
 
-        runs.Add((runStart, text.Length, current));
         return runs;
     }
 
@@ -606,8 +589,8 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
         for (int i = 0; i < text.Length;)
         {
             System.Text.Rune.DecodeFromUtf16(text[i..], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            Script script = StrongScript(rune.Value);
+            if (script != Script.Common)
             {
                 return script;
             }
@@ -618,14 +601,28 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
         return Script.Common;
     }
 
-    // The script of the last strong (not Common, Inherited or Unknown) character of `text`, else `fallback`.
+    // The script a character commits a run to (Blink's ScriptRunIterator): its own, or for a Common character the
+    // preferred script of its Script_Extensions (`「` is CJK), else Common.
+    private static Script StrongScript(int codePoint)
+    {
+        Script script = UnicodeFunctions.Default.GetScript((uint)codePoint);
+        if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+        {
+            return script;
+        }
+
+        int extension = Foretext.Text.ScriptRuns.StrongScript(codePoint);
+        return extension == Foretext.Text.ScriptRuns.Common ? Script.Common : ScriptMap.ToHarfBuzz(extension);
+    }
+
+    // The script of the last character of `text` that commits a run to a script (see StrongScript), else `fallback`.
     private static Script LastStrongScript(ReadOnlySpan<char> text, Script fallback)
     {
         for (int i = text.Length; i > 0;)
         {
             System.Text.Rune.DecodeLastFromUtf16(text[..i], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            Script script = StrongScript(rune.Value);
+            if (script != Script.Common)
             {
                 return script;
             }
