@@ -207,9 +207,9 @@ internal static class TextPreparer
     /// <summary>16.16 fixed point: Chromium keeps glyph advances as InlineLayoutUnit (1/65536 px) and sums them exactly.</summary>
     private const double FixedOne = 65536;
 
-    private static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
+    internal static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
 
-    private static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
+    internal static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
     {
         Span<double> advances = stackalloc double[text.Length];
         measurer.MeasureAdvances(text, style, advances);
@@ -243,7 +243,7 @@ internal static class TextPreparer
     }
 
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
-    private static void MeasureItem(
+    internal static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
         ulong[] graphemeStarts, double[] measured, int[] advances, ulong[]? unsafeBreaks, ref int runScript)
     {
@@ -440,7 +440,7 @@ internal static class TextPreparer
     private const int CommonScript = 0, InheritedScript = 1;
 
     /// <summary>The script of the first character of [<paramref name="start"/>, <paramref name="end"/>) that is neither Common nor Inherited; Common when none is.</summary>
-    private static int FirstStrongScript(string norm, int start, int end)
+    internal static int FirstStrongScript(string norm, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
@@ -570,7 +570,7 @@ internal static class TextPreparer
     private static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
 
     /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
-    private static void MarkGraphemes(string norm, ulong[] graphemeStarts)
+    internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
         var starts = new List<int>(norm.Length);
         GraphemeClusters.GetStarts(norm, starts);

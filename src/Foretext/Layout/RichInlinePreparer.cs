@@ -1,0 +1,269 @@
+// Stage: Layout, the prepare phase for rich inline flow (Pretext's prepareRichInline). Input: items (text, CSS font,
+// letter spacing, atomic or not, extra width), paragraph options and a measurer. Output: a PreparedRichInline.
+// Model: Chromium laying out `<div style="white-space: normal; overflow-wrap: break-word"><span style="font: ...">a</span>
+// <span ...>b</span>...</div>`, where an atomic item is a `display: inline-block; white-space: nowrap` span and the
+// extra width is the span's horizontal padding. The items' texts are joined (an atomic item as U+FFFC, the object
+// replacement character Blink puts in the paragraph's text for an atomic inline), so white space collapses across
+// item boundaries and break opportunities come from the joined text; every item is measured in its own font as its
+// own shaping item, and each item boundary is a shaping-item boundary for the line walker (earlier items on a line
+// count at their widths rounded up to LayoutUnits). RESEARCH.md, "Rich inline flow".
+
+using System.Buffers;
+using System.Text;
+using Foretext.Shaping;
+using Foretext.Text;
+using Foretext.Text.Bidi;
+using Foretext.Text.Segmentation;
+
+namespace Foretext.Layout;
+
+internal static class RichInlinePreparer
+{
+    /// <summary>U+FFFC OBJECT REPLACEMENT CHARACTER: an atomic inline in the paragraph's text (Blink's InlineItemsBuilder).</summary>
+    private const char ObjectReplacement = '\uFFFC';
+
+    public static PreparedRichInline Prepare(IReadOnlyList<RichInlineItem> items, PrepareOptions options, ITextMeasurer measurer)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(measurer);
+        if (options.WhiteSpace != WhiteSpace.Normal)
+        {
+            throw new NotSupportedException("Rich inline flow is modelled for white-space: normal only.");
+        }
+
+        RichInlineItem[] copy = Validate(items, options);
+
+        // The joined source text; an atomic item is one U+FFFC, an empty item nothing.
+        var source = new StringBuilder();
+        var itemSourceStarts = new int[copy.Length + 1];
+        var atomicStarts = new int[copy.Length];
+        var atomicEnds = new int[copy.Length];
+        for (int k = 0; k < copy.Length; k++)
+        {
+            RichInlineItem item = copy[k];
+            itemSourceStarts[k] = source.Length;
+            atomicStarts[k] = -1;
+            if (item.Break == RichInlineBreak.Never && item.Text.Length > 0)
+            {
+                int first = 0;
+                int last = item.Text.Length;
+                while (first < last && TextPreparer.IsCollapsibleWhiteSpace(item.Text[first]))
+                {
+                    first++;
+                }
+
+                while (last > first && TextPreparer.IsCollapsibleWhiteSpace(item.Text[last - 1]))
+                {
+                    last--;
+                }
+
+                atomicStarts[k] = first;
+                atomicEnds[k] = last;
+                source.Append(ObjectReplacement);
+            }
+            else
+            {
+                source.Append(item.Text);
+            }
+        }
+
+        itemSourceStarts[copy.Length] = source.Length;
+        string sourceText = source.ToString();
+        var mapNormStart = new List<int>();
+        var mapDelta = new List<int>();
+        string norm = TextPreparer.ProcessWhiteSpace(sourceText, false, mapNormStart, mapDelta);
+        int length = norm.Length;
+
+        // The item of each processed unit: a space kept where two items' spaces collapsed belongs to the first.
+        var unitItems = new int[length];
+        {
+            int map = 0;
+            int item = 0;
+            for (int i = 0; i < length; i++)
+            {
+                while (map + 1 < mapNormStart.Count && mapNormStart[map + 1] <= i)
+                {
+                    map++;
+                }
+
+                int sourceOffset = i + mapDelta[map];
+                while (item + 1 < copy.Length && itemSourceStarts[item + 1] <= sourceOffset)
+                {
+                    item++;
+                }
+
+                unitItems[i] = item;
+            }
+        }
+
+        var fixedAdvances = new int[length];
+        var graphemeStarts = new ulong[(length + 63) >> 6];
+        var kinds = new List<SegmentKind>();
+        var flags = new List<SegmentFlags>();
+        var widths = new List<long>();
+        var starts = new List<int>();
+        var levels = new byte[length];
+        int hyphenWidth = 0;
+        RichInlineItem? firstText = Array.Find(copy, i => i.Break == RichInlineBreak.Normal && i.Text.Length > 0);
+        if (firstText is not null)
+        {
+            var hyphenStyle = new MeasureStyle(firstText.Font, options.Lang, firstText.LetterSpacing);
+            string hyphen = measurer is ILineEdgeMeasurer edges ? edges.HyphenString(hyphenStyle) : "-";
+            hyphenWidth = (int)PreparedText.CeilToLayoutUnits(TextPreparer.MeasureFixed(hyphen, new MeasureStyle(firstText.Font, options.Lang, 0), measurer));
+        }
+
+        if (length > 0)
+        {
+            BidiResolver.Resolve(norm, options.Direction, levels);
+            TextPreparer.MarkGraphemes(norm, graphemeStarts);
+
+            // Shaping items: a new one where the rich item or the bidi level changes.
+            var itemStarts = new List<int> { 0 };
+            for (int i = 1; i < length; i++)
+            {
+                if (unitItems[i] != unitItems[i - 1] || levels[i] != levels[i - 1])
+                {
+                    itemStarts.Add(i);
+                }
+            }
+
+            double[] measured = ArrayPool<double>.Shared.Rent(length);
+            BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
+            try
+            {
+                bool anySpacing = Array.Exists(copy, i => i.LetterSpacing != 0);
+                int runScript = anySpacing ? TextPreparer.FirstStrongScript(norm, 0, length) : 0;
+                var atomicWidths = new Dictionary<int, long>();
+                for (int s = 0; s < itemStarts.Count; s++)
+                {
+                    int start = itemStarts[s];
+                    int end = s + 1 < itemStarts.Count ? itemStarts[s + 1] : length;
+                    RichInlineItem item = copy[unitItems[start]];
+                    if (atomicStarts[unitItems[start]] >= 0)
+                    {
+                        fixedAdvances[start] = (int)AtomicWidth(item, options, measurer);
+                        continue;
+                    }
+
+                    var style = new MeasureStyle(item.Font, options.Lang, item.LetterSpacing);
+                    TextPreparer.MeasureItem(norm, start, end, style, measurer, TextPreparer.ToFixed(item.LetterSpacing), graphemeStarts, measured, fixedAdvances, ref runScript);
+                }
+
+                AddPadding(copy, atomicStarts, unitItems, fixedAdvances);
+                Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
+                LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
+                new SegmentBuilder(norm, false, fixedAdvances, itemStarts, kinds, flags, widths, starts).Build(opportunities);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(measured);
+                ArrayPool<BreakOpportunity>.Shared.Return(rented);
+            }
+        }
+
+        starts.Add(length);
+        string font = copy.Length > 0 ? copy[0].Font : string.Empty;
+        var flow = new PreparedText(
+            sourceText, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
+            kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
+            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], [], [], [], []);
+        return new PreparedRichInline(flow, copy, itemSourceStarts, atomicStarts, atomicEnds);
+    }
+
+    private static RichInlineItem[] Validate(IReadOnlyList<RichInlineItem> items, PrepareOptions options)
+    {
+        var copy = new RichInlineItem[items.Count];
+        long total = 0;
+        for (int k = 0; k < copy.Length; k++)
+        {
+            RichInlineItem? item = items[k];
+            if (item is null)
+            {
+                throw new ArgumentException($"Item {k} is null.", nameof(items));
+            }
+
+            if (item.Text is null || item.Font is null)
+            {
+                throw new ArgumentException($"Item {k} has no {(item.Text is null ? "text" : "font")}.", nameof(items));
+            }
+
+            if (!double.IsFinite(item.LetterSpacing))
+            {
+                throw new ArgumentOutOfRangeException(nameof(items), item.LetterSpacing, $"Item {k}: LetterSpacing must be a finite number of px.");
+            }
+
+            if (!double.IsFinite(item.ExtraWidth) || item.ExtraWidth < 0 || item.ExtraWidth > MaxExtraWidth)
+            {
+                throw new ArgumentOutOfRangeException(nameof(items), item.ExtraWidth, $"Item {k}: ExtraWidth must be a finite number of px from 0 to {MaxExtraWidth}.");
+            }
+
+            if (item.Break is not (RichInlineBreak.Normal or RichInlineBreak.Never))
+            {
+                throw new ArgumentOutOfRangeException(nameof(items), item.Break, $"Item {k}: Break is not a RichInlineBreak value.");
+            }
+
+            total += item.Text.Length;
+            copy[k] = item;
+        }
+
+        if (total > options.MaxTextLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(items), total, $"The items hold {total} UTF-16 code units; the limit (PrepareOptions.MaxTextLength) is {options.MaxTextLength}.");
+        }
+
+        return copy;
+    }
+
+    /// <summary>The largest extra width accepted, px: a 16.16 advance must stay within an int.</summary>
+    private const double MaxExtraWidth = 10_000;
+
+    /// <summary>
+    /// An atomic item's width in 16.16 (whole LayoutUnits): its text laid out alone on one line (the inline-block's
+    /// max-content width, rounded up to a LayoutUnit), plus its padding on both sides.
+    /// </summary>
+    private static long AtomicWidth(RichInlineItem item, PrepareOptions options, ITextMeasurer measurer)
+    {
+        PreparedText own = TextPreparer.Prepare(item.Text, item.Font, options with { LetterSpacing = item.LetterSpacing, OverflowWrap = OverflowWrap.Normal }, measurer);
+        long content = 0;
+        LayoutCursor cursor = default;
+        while (LineWalker.NextLine(own, cursor, double.PositiveInfinity, out LayoutLineRange line))
+        {
+            content = Math.Max(content, (long)Math.Round(line.Width * PreparedText.LayoutUnitsPerPixel));
+            cursor = line.End;
+        }
+
+        return (content + (2 * PaddingLayoutUnits(item.ExtraWidth))) * PreparedText.FixedPerLayoutUnit;
+    }
+
+    /// <summary>One side's padding (half the extra width) in LayoutUnits, truncated as Blink converts a px length.</summary>
+    private static long PaddingLayoutUnits(double extraWidth) => (long)(extraWidth / 2 * PreparedText.LayoutUnitsPerPixel);
+
+    /// <summary>
+    /// A breakable item's padding: the start half on its first unit, the end half on its last. Both are whole LayoutUnits,
+    /// so folding them into the item's exact 16.16 run gives the sums and roundings that Blink's separate open and close
+    /// tag items give.
+    /// </summary>
+    private static void AddPadding(RichInlineItem[] items, int[] atomicStarts, int[] unitItems, int[] advances)
+    {
+        for (int i = 0; i < unitItems.Length; i++)
+        {
+            int k = unitItems[i];
+            if (atomicStarts[k] >= 0 || items[k].ExtraWidth == 0)
+            {
+                continue;
+            }
+
+            int pad = (int)(PaddingLayoutUnits(items[k].ExtraWidth) * PreparedText.FixedPerLayoutUnit);
+            if (i == 0 || unitItems[i - 1] != k)
+            {
+                advances[i] += pad;
+            }
+
+            if (i + 1 == unitItems.Length || unitItems[i + 1] != k)
+            {
+                advances[i] += pad;
+            }
+        }
+    }
+}
