@@ -153,6 +153,7 @@ internal static class RichInlinePreparer
                 AddPadding(copy, atomicStarts, unitItems, fixedAdvances);
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
+                AddAtomicOpportunities(norm, atomicStarts, unitItems, opportunities);
                 new SegmentBuilder(norm, false, fixedAdvances, itemStarts, kinds, flags, widths, starts).Build(opportunities);
             }
             finally
@@ -213,6 +214,34 @@ internal static class RichInlinePreparer
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// CSS Text 3 section 5.1: "there is a soft wrap opportunity before and after each replaced element or other atomic
+    /// inline, even when adjacent to a character that would normally suppress them". UAX #14 alone keeps U+FFFC with a
+    /// following `.` or `,` (LB13) and a preceding `(` (LB14); Chromium breaks there (`rich-chips@200`: `.` alone on a
+    /// line after a chip; `rich-chips-tight@60`: `(` ends a line before a chip). Never before a space: the opportunity
+    /// is after it, where the space hangs.
+    /// </summary>
+    private static void AddAtomicOpportunities(string norm, int[] atomicStarts, int[] unitItems, Span<BreakOpportunity> opportunities)
+    {
+        for (int i = 0; i < norm.Length; i++)
+        {
+            if (atomicStarts[unitItems[i]] < 0)
+            {
+                continue;
+            }
+
+            if (i > 0 && opportunities[i] == BreakOpportunity.None)
+            {
+                opportunities[i] = BreakOpportunity.Allowed;
+            }
+
+            if (i + 1 < norm.Length && norm[i + 1] != ' ' && opportunities[i + 1] == BreakOpportunity.None)
+            {
+                opportunities[i + 1] = BreakOpportunity.Allowed;
+            }
+        }
     }
 
     /// <summary>The largest extra width accepted, px: a 16.16 advance must stay within an int.</summary>
