@@ -104,6 +104,7 @@ internal static class RichInlinePreparer
         var widths = new List<long>();
         var starts = new List<int>();
         var levels = new byte[length];
+        int[] endAdjustments = [], startAdjustments = [], graphemeEndOffsets = [], graphemeEndGains = [];
         int hyphenWidth = 0;
         RichInlineItem? firstText = Array.Find(copy, i => i.Break == RichInlineBreak.Normal && i.Text.Length > 0);
         if (firstText is not null)
@@ -148,6 +149,7 @@ internal static class RichInlinePreparer
 
                     var style = new MeasureStyle(item.Font, options.Lang, item.LetterSpacing);
                     TextPreparer.MeasureItem(norm, start, end, style, measurer, TextPreparer.ToFixed(item.LetterSpacing), graphemeStarts, measured, fixedAdvances, ref runScript);
+                    AddHanKerningContext(norm, start, end, style, measurer, measured, fixedAdvances);
                 }
 
                 AddPadding(copy, atomicStarts, unitItems, fixedAdvances);
@@ -155,6 +157,8 @@ internal static class RichInlinePreparer
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
                 AddAtomicOpportunities(norm, atomicStarts, unitItems, opportunities);
                 new SegmentBuilder(norm, false, fixedAdvances, itemStarts, kinds, flags, widths, starts).Build(opportunities);
+                (endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains) =
+                    MeasureLineEdges(norm, copy, atomicStarts, unitItems, options, measurer, measured, graphemeStarts, kinds, flags, starts);
             }
             finally
             {
@@ -168,8 +172,103 @@ internal static class RichInlinePreparer
         var flow = new PreparedText(
             sourceText, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], [], [], [], []);
+            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
         return new PreparedRichInline(flow, copy, itemSourceStarts, atomicStarts, atomicEnds);
+    }
+
+    /// <summary>
+    /// The line-edge widths plain Prepare measures with the paragraph's font (line-end and line-start text-spacing-trim,
+    /// the reshaped break-anywhere line end), measured here item by item in each item's font: every segment lies in
+    /// one item, and each item is shaped alone, so its edges are its own.
+    /// </summary>
+    private static (int[] End, int[] Start, int[] GraphemeOffsets, int[] GraphemeGains) MeasureLineEdges(
+        string norm, RichInlineItem[] items, int[] atomicStarts, int[] unitItems, PrepareOptions options, ITextMeasurer measurer,
+        double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+    {
+        int[]? end = null, start = null;
+        var graphemeOffsets = new List<int>();
+        var graphemeGains = new List<int>();
+        for (int first = 0; first < kinds.Count;)
+        {
+            int item = unitItems[starts[first]];
+            int last = first + 1;
+            while (last < kinds.Count && unitItems[starts[last]] == item)
+            {
+                last++;
+            }
+
+            if (atomicStarts[item] < 0)
+            {
+                var style = new MeasureStyle(items[item].Font, options.Lang, items[item].LetterSpacing);
+                Merge(ref end, TextPreparer.MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, first, last));
+                Merge(ref start, TextPreparer.MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, first, last));
+                if (options.OverflowWrap == OverflowWrap.BreakWord)
+                {
+                    (int[] offsets, int[] gains) = TextPreparer.MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts, first, last);
+                    graphemeOffsets.AddRange(offsets);
+                    graphemeGains.AddRange(gains);
+                }
+            }
+
+            first = last;
+        }
+
+        return (end ?? [], start ?? [], graphemeOffsets.ToArray(), graphemeGains.ToArray());
+
+        static void Merge(ref int[]? into, int[] part)
+        {
+            if (part.Length == 0)
+            {
+                return;
+            }
+
+            into ??= new int[part.Length];
+            for (int i = 0; i < part.Length; i++)
+            {
+                if (part[i] != 0)
+                {
+                    into[i] = part[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Blink's HanKerning reads the characters around a shaping item in the paragraph's text, so adjacent fullwidth
+    /// punctuation trims across an item boundary as inside one item: in `下人は、` + `「` + `羅生門` + `」の上へ...`
+    /// (16px "Noto Serif CJK JP", ja) the `「` after `、` takes half its width, and Chromium fits `下人は、「羅生門」` in
+    /// 130 px, as it would not with the bracket at full width. Each item is measured alone, so where its first or last
+    /// character is such punctuation next to another one in the neighbouring item, that character is measured again
+    /// with its neighbour (in this item's font) and the difference is applied; shaping is otherwise unchanged (no
+    /// kerning crosses items).
+    /// </summary>
+    private static void AddHanKerningContext(string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, double[] measured, int[] advances)
+    {
+        if (start > 0 && TextPreparer.MayTrimAtLineEnd(norm[start]) && TextPreparer.MayTrimAtLineEnd(norm[start - 1]))
+        {
+            ApplyNeighbour(norm, start - 1, 1, style, measurer, measured, advances);
+        }
+
+        if (end < norm.Length && end - 1 > start && TextPreparer.MayTrimAtLineEnd(norm[end - 1]) && TextPreparer.MayTrimAtLineEnd(norm[end]))
+        {
+            ApplyNeighbour(norm, end - 1, 0, style, measurer, measured, advances);
+        }
+    }
+
+    /// <summary>Measures the pair at <paramref name="pairStart"/> and moves unit <paramref name="which"/> of it to its width in the pair.</summary>
+    private static void ApplyNeighbour(string norm, int pairStart, int which, in MeasureStyle style, ITextMeasurer measurer, double[] measured, int[] advances)
+    {
+        Span<double> pair = stackalloc double[2];
+        Span<double> alone = stackalloc double[1];
+        int offset = pairStart + which;
+        measurer.MeasureAdvances(norm.AsSpan(pairStart, 2), style, pair);
+        measurer.MeasureAdvances(norm.AsSpan(offset, 1), style, alone);
+        long delta = TextPreparer.ToFixed(pair[which]) - TextPreparer.ToFixed(alone[0]);
+        if (delta != 0)
+        {
+            advances[offset] += (int)delta;
+            measured[offset] += pair[which] - alone[0];
+        }
     }
 
     private static RichInlineItem[] Validate(IReadOnlyList<RichInlineItem> items, PrepareOptions options)
