@@ -136,20 +136,30 @@ internal static class RichInlinePreparer
                 bool anySpacing = Array.Exists(copy, i => i.LetterSpacing != 0);
                 int runScript = anySpacing ? TextPreparer.FirstStrongScript(norm, 0, length) : 0;
                 var atomicWidths = new Dictionary<int, long>();
-                for (int s = 0; s < itemStarts.Count; s++)
+                for (int s = 0; s < itemStarts.Count;)
                 {
                     int start = itemStarts[s];
-                    int end = s + 1 < itemStarts.Count ? itemStarts[s + 1] : length;
                     RichInlineItem item = copy[unitItems[start]];
                     if (atomicStarts[unitItems[start]] >= 0)
                     {
                         fixedAdvances[start] = (int)AtomicWidth(item, options, measurer);
+                        s++;
                         continue;
                     }
 
+                    // One shaping range for consecutive items Blink shapes together (InlineNode::ShapeText).
+                    int next = s + 1;
+                    while (next < itemStarts.Count && ShapesWith(copy, atomicStarts, unitItems, levels, itemStarts[next]))
+                    {
+                        next++;
+                    }
+
+                    int end = next < itemStarts.Count ? itemStarts[next] : length;
                     var style = new MeasureStyle(item.Font, options.Lang, item.LetterSpacing);
                     TextPreparer.MeasureItem(norm, start, end, style, measurer, TextPreparer.ToFixed(item.LetterSpacing), graphemeStarts, measured, fixedAdvances, ref runScript);
                     AddHanKerningContext(norm, start, end, style, measurer, measured, fixedAdvances);
+
+                    s = next;
                 }
 
                 AddPadding(copy, atomicStarts, unitItems, fixedAdvances);
@@ -231,6 +241,28 @@ internal static class RichInlinePreparer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the shaping item starting at <paramref name="unit"/> is shaped together with the one before it. Blink's
+    /// InlineNode::ShapeText shapes a run of text items in one HarfBuzz call while the font (family, size, weight, style,
+    /// letter spacing) and the direction stay the same and no box with inline padding, border or margin opens or closes
+    /// between them (ShouldBreakShapingBeforeText, ShouldBreakShapingBeforeBox); each item then keeps its own part of
+    /// the result, which the line breaker still fits item by item. So `AV` + `AWAY` in one font kern across the items
+    /// (`rich-shy-kern`: `AVAWAY` fits 88 px in Chromium only with the V-A kern).
+    /// </summary>
+    private static bool ShapesWith(RichInlineItem[] items, int[] atomicStarts, int[] unitItems, byte[] levels, int unit)
+    {
+        int k = unitItems[unit];
+        int previous = unitItems[unit - 1];
+        if (k == previous)
+        {
+            return false; // a bidi level change inside one item
+        }
+
+        RichInlineItem a = items[previous], b = items[k];
+        return atomicStarts[k] < 0 && atomicStarts[previous] < 0 && levels[unit] == levels[unit - 1]
+            && a.ExtraWidth == 0 && b.ExtraWidth == 0 && a.LetterSpacing == b.LetterSpacing && string.Equals(a.Font, b.Font, StringComparison.Ordinal);
     }
 
     /// <summary>
