@@ -115,6 +115,26 @@ public class RichInlineTests
     }
 
     [Fact]
+    public void BracketAfterACommaInThePreviousItemIsTrimmed_BlinkHanKerning()
+    {
+        // The fake trims "\u300C" after "\uFF0C" to half, as Blink's HanKerning does reading the text before an item.
+        PreparedRichInline prepared = s_engine.PrepareRichInline([new("\u3042\uFF0C", "10px A"), new("\u300C\u3044", "12px B")]);
+        Assert.Equal(10 + 10 + 6 + 12, TextLayout.MeasureRichInlineStats(prepared, double.PositiveInfinity).MaxLineWidth);
+
+        // At a line start the bracket is whole again (ShapeLine reshapes the line start without what precedes it).
+        IReadOnlyList<RichInlineLine> lines = TextLayout.LayoutRichInlineWithLines(prepared, 30);
+        Assert.Equal([20, 24], lines.Select(l => l.Width).ToArray());
+    }
+
+    [Fact]
+    public void ClosingBracketEndingAnItemIsTrimmedAtTheLineEnd_BlinkShapeLine()
+    {
+        // "\u3042\u3042\u3042\u300D" is 40px, 35px with its bracket halved at a line end; no break comes before the bracket.
+        PreparedRichInline prepared = s_engine.PrepareRichInline([new("\u3042\u3042\u3042\u300D", "10px A"), new("\u3044\u3044", "12px B")]);
+        Assert.Equal([new RichInlinePosition(0, 0), new RichInlinePosition(1, 0)], LineStarts(prepared, 35));
+    }
+
+    [Fact]
     public void EveryLayoutCallAgrees()
     {
         PreparedRichInline prepared = s_engine.PrepareRichInline(
