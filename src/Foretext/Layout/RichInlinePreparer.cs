@@ -133,6 +133,8 @@ internal static class RichInlinePreparer
             BreakOpportunity[] rented = ArrayPool<BreakOpportunity>.Shared.Rent(length + 1);
             try
             {
+                // HarfBuzz's unsafe-to-break flags decide where a break-anywhere line end is reshaped (as in Prepare).
+                ulong[]? unsafeBreaks = options.OverflowWrap == OverflowWrap.BreakWord && measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
                 bool anySpacing = Array.Exists(copy, i => i.LetterSpacing != 0);
                 int runScript = anySpacing ? TextPreparer.FirstStrongScript(norm, 0, length) : 0;
                 var atomicWidths = new Dictionary<int, long>();
@@ -156,7 +158,7 @@ internal static class RichInlinePreparer
 
                     int end = next < itemStarts.Count ? itemStarts[next] : length;
                     var style = new MeasureStyle(item.Font, options.Lang, item.LetterSpacing);
-                    TextPreparer.MeasureItem(norm, start, end, style, measurer, TextPreparer.ToFixed(item.LetterSpacing), graphemeStarts, measured, fixedAdvances, ref runScript);
+                    TextPreparer.MeasureItem(norm, start, end, style, measurer, TextPreparer.ToFixed(item.LetterSpacing), graphemeStarts, measured, fixedAdvances, unsafeBreaks, ref runScript);
                     AddHanKerningContext(norm, start, end, style, measurer, measured, fixedAdvances);
 
                     s = next;
@@ -168,7 +170,7 @@ internal static class RichInlinePreparer
                 AddAtomicOpportunities(norm, atomicStarts, unitItems, opportunities);
                 new SegmentBuilder(norm, false, fixedAdvances, itemStarts, kinds, flags, widths, starts).Build(opportunities);
                 (endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains) =
-                    MeasureLineEdges(norm, copy, atomicStarts, unitItems, options, measurer, measured, graphemeStarts, kinds, flags, starts);
+                    MeasureLineEdges(norm, copy, atomicStarts, unitItems, options, measurer, measured, graphemeStarts, unsafeBreaks, kinds, flags, starts);
             }
             finally
             {
@@ -193,7 +195,7 @@ internal static class RichInlinePreparer
     /// </summary>
     private static (int[] End, int[] Start, int[] GraphemeOffsets, int[] GraphemeGains) MeasureLineEdges(
         string norm, RichInlineItem[] items, int[] atomicStarts, int[] unitItems, PrepareOptions options, ITextMeasurer measurer,
-        double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+        double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks, List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
     {
         int[]? end = null, start = null;
         var graphemeOffsets = new List<int>();
@@ -214,7 +216,7 @@ internal static class RichInlinePreparer
                 Merge(ref start, TextPreparer.MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, first, last));
                 if (options.OverflowWrap == OverflowWrap.BreakWord)
                 {
-                    (int[] offsets, int[] gains) = TextPreparer.MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts, first, last);
+                    (int[] offsets, int[] gains) = TextPreparer.MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, first, last);
                     graphemeOffsets.AddRange(offsets);
                     graphemeGains.AddRange(gains);
                 }
