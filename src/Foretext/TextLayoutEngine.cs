@@ -67,7 +67,7 @@ public sealed class TextLayoutEngine
     /// </example>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     /// <exception cref="ArgumentException">An item is null or has no text or font.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An item's extra width is NaN, infinite, negative or over 10,000 px, its letter spacing is not finite, or the items hold more than <see cref="PrepareOptions.MaxTextLength"/> units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An item's extra width is NaN, infinite, negative or over 10,000 px, its letter spacing is not finite, an atomic item is wider than 32,767 px, or the items hold more than <see cref="PrepareOptions.MaxTextLength"/> units.</exception>
     /// <exception cref="NotSupportedException"><paramref name="options"/> asks for <c>white-space: pre-wrap</c>.</exception>
     /// <exception cref="FormatException">The measurer cannot parse an item's font.</exception>
     public PreparedRichInline PrepareRichInline(IReadOnlyList<RichInlineItem> items, PrepareOptions? options = null)

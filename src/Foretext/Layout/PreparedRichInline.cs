@@ -1,5 +1,5 @@
 // Stage: Layout. The output of PrepareRichInline: one paragraph's PreparedText over the items' joined text (an atomic
-// item as one U+FFFC), measured item by item, plus what maps it back to the items. The line walker lays it out as any
+// item as one U+FFFC), measured in the items' fonts, plus what maps it back to the items. The line walker lays it out as any
 // prepared text; the item boundaries are shaping-item boundaries in it. All reading of PreparedText's arrays for rich
 // inline flow is in this file and RichInlinePreparer.cs.
 

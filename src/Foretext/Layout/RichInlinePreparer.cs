@@ -4,9 +4,9 @@
 // <span ...>b</span>...</div>`, where an atomic item is a `display: inline-block; white-space: nowrap` span and the
 // extra width is the span's horizontal padding. The items' texts are joined (an atomic item as U+FFFC, the object
 // replacement character Blink puts in the paragraph's text for an atomic inline), so white space collapses across
-// item boundaries and break opportunities come from the joined text; every item is measured in its own font as its
-// own shaping item, and each item boundary is a shaping-item boundary for the line walker (earlier items on a line
-// count at their widths rounded up to LayoutUnits). RESEARCH.md, "Rich inline flow".
+// item boundaries and break opportunities come from the joined text; items are measured in their own fonts (runs of
+// items in one font shaped together, as Blink shapes them), and each item boundary is an item boundary for the line
+// walker (earlier items on a line count at their widths rounded up to LayoutUnits). RESEARCH.md, "Rich inline flow".
 
 using System.Buffers;
 using System.Text;
@@ -268,13 +268,13 @@ internal static class RichInlinePreparer
     }
 
     /// <summary>
-    /// Blink's HanKerning reads the characters around a shaping item in the paragraph's text, so adjacent fullwidth
-    /// punctuation trims across an item boundary as inside one item: in `下人は、` + `「` + `羅生門` + `」の上へ...`
-    /// (16px "Noto Serif CJK JP", ja) the `「` after `、` takes half its width, and Chromium fits `下人は、「羅生門」` in
-    /// 130 px, as it would not with the bracket at full width. Each item is measured alone, so where its first or last
-    /// character is such punctuation next to another one in the neighbouring item, that character is measured again
-    /// with its neighbour (in this item's font) and the difference is applied; shaping is otherwise unchanged (no
-    /// kerning crosses items).
+    /// Blink's HanKerning reads the characters around a shaping range in the paragraph's text, so adjacent fullwidth
+    /// punctuation trims across a boundary between items in different fonts as inside one range: in the recorded
+    /// `rich-ja-brackets`, an ideographic comma (U+3001) ending a 16px "Noto Serif CJK JP" item halves the fullwidth
+    /// opening parenthesis (U+FF08) that starts the next, 14px "Noto Sans CJK JP" item; without this 16 of its 31 widths
+    /// differ. Each range is measured alone, so where its first or last character is such punctuation next to another
+    /// one across the boundary, that character is measured again as a pair with its neighbour (in this range's font)
+    /// and the difference applied; shaping is otherwise unchanged (no kerning crosses ranges).
     /// </summary>
     private static void AddHanKerningContext(string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, double[] measured, int[] advances)
     {
@@ -395,7 +395,14 @@ internal static class RichInlinePreparer
             cursor = line.End;
         }
 
-        return (content + (2 * PaddingLayoutUnits(item.ExtraWidth))) * PreparedText.FixedPerLayoutUnit;
+        long width = (content + (2 * PaddingLayoutUnits(item.ExtraWidth))) * PreparedText.FixedPerLayoutUnit;
+        if (width > int.MaxValue)
+        {
+            // One unit's 16.16 advance holds it: up to 32,767 px.
+            throw new ArgumentOutOfRangeException(nameof(item), PreparedText.FixedToPixels(width), "An atomic item is wider than 32,767 px.");
+        }
+
+        return width;
     }
 
     /// <summary>One side's padding (half the extra width) in LayoutUnits, truncated as Blink converts a px length.</summary>

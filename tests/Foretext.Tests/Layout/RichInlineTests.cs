@@ -202,6 +202,7 @@ public class RichInlineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => s_engine.PrepareRichInline([new("a", "10px Test") { Break = (RichInlineBreak)7 }]));
         Assert.Throws<ArgumentOutOfRangeException>(() => s_engine.PrepareRichInline([new("abc", "10px Test")], new PrepareOptions { MaxTextLength = 2 }));
         Assert.Throws<NotSupportedException>(() => s_engine.PrepareRichInline([new("a", "10px Test")], new PrepareOptions { WhiteSpace = WhiteSpace.PreWrap }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_engine.PrepareRichInline([new(new string('m', 5000), "10px Test") { Break = RichInlineBreak.Never }]));
         Assert.Throws<FormatException>(() => s_engine.PrepareRichInline([new("a", "no size")]));
 
         PreparedRichInline prepared = s_engine.PrepareRichInline([new("a b", "10px Test")]);
