@@ -214,6 +214,55 @@ public class RichInlineTests
     }
 
     [Fact]
+    public void RandomParagraphsTileTheirItems()
+    {
+        // Seeded: items of spaces, words, CJK, punctuation, soft hyphens, emoji and empty text, atomic or not, with extra
+        // width and letter spacing, at random widths. Every API must agree and the fragments must stay inside their items.
+        string[] pieces = ["", " ", "  ", "ab", "word ", " lead", "\u3042\u3044", "\uFF0C", "\u300C", "\u300D", "x\u00ADy", "\uD83D\uDE00", "-", ".", "(", "a b c", "\t\n"];
+        var random = new Random(20261125);
+        for (int round = 0; round < 300; round++)
+        {
+            var items = new RichInlineItem[random.Next(0, 7)];
+            for (int k = 0; k < items.Length; k++)
+            {
+                string text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => pieces[random.Next(pieces.Length)]));
+                items[k] = new RichInlineItem(text, $"{random.Next(8, 20)}px Test")
+                {
+                    Break = random.Next(4) == 0 ? RichInlineBreak.Never : RichInlineBreak.Normal,
+                    ExtraWidth = random.Next(3) == 0 ? random.Next(0, 13) / 2.0 : 0,
+                    LetterSpacing = random.Next(4) == 0 ? random.Next(-2, 4) / 2.0 : 0,
+                };
+            }
+
+            PreparedRichInline prepared = s_engine.PrepareRichInline(items);
+            double width = random.Next(0, 120);
+            IReadOnlyList<RichInlineLine> lines = TextLayout.LayoutRichInlineWithLines(prepared, width);
+            Assert.Equal(lines.Count, TextLayout.LayoutRichInline(prepared, width, 10).LineCount);
+            var previous = new RichInlinePosition(-1, 0);
+            LayoutCursor cursor = LayoutCursor.Start;
+            foreach (RichInlineLine line in lines)
+            {
+                Assert.Equal(cursor, line.Start);
+                RichInlinePosition start = prepared.GetPosition(line.Start);
+                Assert.True(start.ItemIndex > previous.ItemIndex || (start.ItemIndex == previous.ItemIndex && start.Offset > previous.Offset), $"round {round}: line starts go back");
+                previous = start;
+                double x = 0;
+                foreach (RichInlineFragment f in line.Fragments)
+                {
+                    Assert.InRange(f.SourceStart, 0, f.SourceEnd);
+                    Assert.InRange(f.SourceEnd, f.SourceStart, items[f.ItemIndex].Text.Length);
+                    Assert.Equal(x, f.X);
+                    x += f.Width;
+                }
+
+                cursor = line.End;
+            }
+
+            Assert.Equal(prepared.End, cursor);
+        }
+    }
+
+    [Fact]
     public void LayoutAllocatesNothing()
     {
         PreparedRichInline prepared = s_engine.PrepareRichInline(
