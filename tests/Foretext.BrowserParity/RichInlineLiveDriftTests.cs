@@ -33,7 +33,8 @@ public sealed class RichInlineLiveDriftTests(ITestOutputHelper output)
                 e.GetProperty("text").GetString()!, e.GetProperty("font").GetString()!, e.GetProperty("letterSpacing").GetDouble(),
                 e.GetProperty("atomic").GetBoolean(), e.GetProperty("extraWidth").GetDouble())).ToList();
             var rich = new RichCase(c.GetProperty("id").GetString()!, items, c.GetProperty("width").GetDouble(),
-                c.GetProperty("lineHeight").GetDouble(), c.GetProperty("lang").GetString()!, c.GetProperty("dir").GetString()!);
+                c.GetProperty("lineHeight").GetDouble(), c.GetProperty("lang").GetString()!, c.GetProperty("dir").GetString()!,
+                c.GetProperty("wordBreak").GetString()!);
             (double _, int[][] actual) = await oracle.MeasureRichAsync(rich);
             string expected = c.GetProperty("lines").GetRawText();
             string got = JsonSerializer.Serialize(actual);

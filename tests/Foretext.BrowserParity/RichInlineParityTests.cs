@@ -81,6 +81,7 @@ public sealed class RichInlineParityTests(ITestOutputHelper output)
         {
             Lang = c.GetProperty("lang").GetString(),
             Direction = c.GetProperty("dir").GetString() == "rtl" ? TextDirection.Rtl : TextDirection.Ltr,
+            WordBreak = c.GetProperty("wordBreak").GetString() == "keep-all" ? WordBreak.KeepAll : WordBreak.Normal,
         });
         var ours = new List<RichInlinePosition>();
         TextLayout.WalkRichInlineLineRanges(prepared, width, range => ours.Add(prepared.GetPosition(range.Start)));

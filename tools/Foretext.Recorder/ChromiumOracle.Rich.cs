@@ -23,11 +23,11 @@ public sealed partial class ChromiumOracle
 
         var items = c.Items.Select(i => new { text = i.Text, font = i.Font, letterSpacing = i.LetterSpacing, atomic = i.Atomic, extraWidth = i.ExtraWidth }).ToArray();
         // Fonts load on first use: lay the case out once and wait for them before measuring.
-        await _page.EvaluateAsync("c => window.__foretextRich(c)", new { items, width = c.Width, lineHeight = c.LineHeight, lang = c.Lang, dir = c.Dir });
+        await _page.EvaluateAsync("c => window.__foretextRich(c)", new { items, width = c.Width, lineHeight = c.LineHeight, lang = c.Lang, dir = c.Dir, wordBreak = c.WordBreak });
         await _page.EvaluateAsync("() => document.fonts.ready");
         JsonElement r = await _page.EvaluateAsync<JsonElement>(
             "c => window.__foretextRich(c)",
-            new { items, width = c.Width, lineHeight = c.LineHeight, lang = c.Lang, dir = c.Dir });
+            new { items, width = c.Width, lineHeight = c.LineHeight, lang = c.Lang, dir = c.Dir, wordBreak = c.WordBreak });
         return (r.GetProperty("height").GetDouble(),
             r.GetProperty("lines").EnumerateArray().Select(e => e.EnumerateArray().Select(v => v.GetInt32()).ToArray()).ToArray());
     }

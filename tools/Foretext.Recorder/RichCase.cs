@@ -1,6 +1,6 @@
 // Stage: browser oracle, rich inline cases.
 // Input: rich-texts.json (paragraphs as lists of items: text, CSS font, letter spacing, atomic, extra width; a lang,
-// a dir and optionally their own widths). Output: one case per (paragraph, width).
+// a dir, optionally a word-break and their own widths). Output: one case per (paragraph, width).
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,7 +12,7 @@ public sealed record RichCaseItem(string Text, string Font, double LetterSpacing
 /// <summary>A rich inline paragraph laid out at one width.</summary>
 /// <param name="Id"><c>rich-&lt;paragraph&gt;@&lt;width&gt;</c>.</param>
 /// <param name="LineHeight">px; large (twice the largest font size) so that lines are told apart by height.</param>
-public sealed record RichCase(string Id, IReadOnlyList<RichCaseItem> Items, double Width, double LineHeight, string Lang, string Dir)
+public sealed record RichCase(string Id, IReadOnlyList<RichCaseItem> Items, double Width, double LineHeight, string Lang, string Dir, string WordBreak = "normal")
 {
     /// <summary>Widths of the checked-in recording, unless a paragraph names its own.</summary>
     public static readonly WidthRange Widths = new(60, 400, 20);
@@ -38,7 +38,8 @@ public sealed record RichCase(string Id, IReadOnlyList<RichCaseItem> Items, doub
                 cases.Add(new RichCase(
                     $"rich-{p.GetProperty("id").GetString()}@{width.ToString(CultureInfo.InvariantCulture)}",
                     items, width, Math.Ceiling(maxSize * 2), p.GetProperty("lang").GetString()!,
-                    p.TryGetProperty("dir", out JsonElement d) ? d.GetString()! : "ltr"));
+                    p.TryGetProperty("dir", out JsonElement d) ? d.GetString()! : "ltr",
+                    p.TryGetProperty("wordBreak", out JsonElement wb) ? wb.GetString()! : "normal"));
             }
         }
 

@@ -1,6 +1,6 @@
 // Stage: browser oracle, command record-rich.
 // Input: RichCase.All. Output: FeatureSnapshots/rich-inline.jsonl under tests/Foretext.BrowserParity (a header line,
-// then one object per case: id, items, width, lineHeight, lang, dir, height, lineCount, lines as [item, offset]).
+// then one object per case: id, items, width, lineHeight, lang, dir, wordBreak, height, lineCount, lines as [item, offset]).
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -53,6 +53,7 @@ public static class RichRecorder
                 ["lineHeight"] = c.LineHeight,
                 ["lang"] = c.Lang,
                 ["dir"] = c.Dir,
+                ["wordBreak"] = c.WordBreak,
                 ["height"] = height,
                 ["lineCount"] = starts.Length,
                 ["lines"] = starts,

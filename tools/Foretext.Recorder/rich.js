@@ -1,5 +1,5 @@
 // Stage: browser oracle, in-page half for rich inline flow (spans of their own font in one div).
-// Input: one case: items (text, font, letter spacing, atomic, extra width), box width, lang, line height in px.
+// Input: one case: items (text, font, letter spacing, atomic, extra width), box width, lang, word-break, line height in px.
 // Output: the div's height and every line start as [item, UTF-16 offset in that item's text].
 // Each item is a span; an atomic item is `display:inline-block; white-space:nowrap`; extra width is the span's
 // horizontal padding, half on each side. A character's line is the middle of its last box with non-zero width
@@ -10,7 +10,7 @@ window.__foretextRich = (c) => {
   document.body.replaceChildren();
   const div = document.createElement('div');
   div.id = 'case';
-  div.style.cssText = `margin:0;padding:0;border:0;white-space:normal;overflow-wrap:break-word;font:${c.items[0].font};width:${c.width}px;line-height:${c.lineHeight}px`;
+  div.style.cssText = `margin:0;padding:0;border:0;white-space:normal;overflow-wrap:break-word;word-break:${c.wordBreak || 'normal'};font:${c.items[0].font};width:${c.width}px;line-height:${c.lineHeight}px`;
   if (c.lang) div.lang = c.lang;
   if (c.dir) div.dir = c.dir;
   const nodes = [];
