@@ -278,12 +278,12 @@ internal static class RichInlinePreparer
     /// </summary>
     private static void AddHanKerningContext(string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, double[] measured, int[] advances)
     {
-        if (start > 0 && TextPreparer.MayTrimAtLineEnd(norm[start]) && TextPreparer.MayTrimAtLineEnd(norm[start - 1]))
+        if (start > 0 && TextPreparer.MayTrimAtLineStart(norm[start]) && TextPreparer.MayTrimAtLineStart(norm[start - 1]))
         {
             ApplyNeighbour(norm, start - 1, 1, style, measurer, measured, advances);
         }
 
-        if (end < norm.Length && end - 1 > start && TextPreparer.MayTrimAtLineEnd(norm[end - 1]) && TextPreparer.MayTrimAtLineEnd(norm[end]))
+        if (end < norm.Length && end - 1 > start && TextPreparer.MayTrimAtLineStart(norm[end - 1]) && TextPreparer.MayTrimAtLineStart(norm[end]))
         {
             ApplyNeighbour(norm, end - 1, 0, style, measurer, measured, advances);
         }

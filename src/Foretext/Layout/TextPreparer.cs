@@ -536,7 +536,7 @@ internal static class TextPreparer
         for (int i = Math.Max(1, firstSegment); i < endSegment; i++)
         {
             int start = starts[i];
-            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[start]) || !MayTrimAtLineEnd(norm[start - 1]))
+            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineStart(norm[start]) || !MayTrimAtLineStart(norm[start - 1]))
             {
                 continue; // only a punctuation mark right after another one can have been trimmed by it
             }
@@ -568,6 +568,13 @@ internal static class TextPreparer
 
     /// <summary>Fullwidth punctuation and quotes: the characters Blink's HanKerning may trim (Character::MaybeHanKerningClose is a subset).</summary>
     internal static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
+
+    /// <summary>
+    /// What HanKerning may have trimmed next to other punctuation, for the line-start rule: the characters above and the
+    /// opening quotes, fullwidth in Chinese fonts (`\uFF1A\u201C` sets the quote in half width in context; at a line
+    /// start Chromium draws it whole).
+    /// </summary>
+    internal static bool MayTrimAtLineStart(char c) => MayTrimAtLineEnd(c) || c is '\u2018' or '\u201C';
 
     /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
     internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
