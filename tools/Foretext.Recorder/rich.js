@@ -39,7 +39,7 @@ window.__foretextRich = (c) => {
   nodes.forEach(({ span, node, item }, index) => {
     if (item.atomic) {
       const box = span.getBoundingClientRect();
-      if (box.width > 0 && item.text.trim().length > 0) {
+      if (box.width > 0) {
         let first = 0;
         while (first < item.text.length && ' \t\n\r\f'.includes(item.text[first])) first++;
         visit(index, first, box);

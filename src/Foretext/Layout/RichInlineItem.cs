@@ -21,7 +21,11 @@ public sealed record RichInlineItem(string Text, string Font)
     /// <summary>CSS <c>letter-spacing</c> of this run in px (0 by default); must be finite.</summary>
     public double LetterSpacing { get; init; }
 
-    /// <summary><see cref="RichInlineBreak.Never"/> makes the item atomic (a chip or mention).</summary>
+    /// <summary>
+    /// <see cref="RichInlineBreak.Never"/> makes the item atomic (a chip or mention). An atomic item with no text and an
+    /// <see cref="ExtraWidth"/> is a box of that width (an image or custom emoji placeholder); any other item with no
+    /// text is dropped and takes no room.
+    /// </summary>
     public RichInlineBreak Break { get; init; }
 
     /// <summary>

@@ -44,7 +44,7 @@ internal static class RichInlinePreparer
             RichInlineItem item = copy[k];
             itemSourceStarts[k] = source.Length;
             atomicStarts[k] = -1;
-            if (item.Break == RichInlineBreak.Never && item.Text.Length > 0)
+            if (item.Break == RichInlineBreak.Never && (item.Text.Length > 0 || item.ExtraWidth > 0))
             {
                 int first = 0;
                 int last = item.Text.Length;

@@ -178,6 +178,17 @@ public class RichInlineTests
     }
 
     [Fact]
+    public void AtomicItemWithoutTextIsABoxOfItsExtraWidth()
+    {
+        // An image placeholder: an empty inline-block whose padding is its width, with opportunities on both sides.
+        PreparedRichInline prepared = s_engine.PrepareRichInline(
+            [new("ab", "10px Test"), new(string.Empty, "10px Test") { Break = RichInlineBreak.Never, ExtraWidth = 24 }, new("cd", "10px Test")]);
+        Assert.Equal(10 + 24 + 10, TextLayout.MeasureRichInlineStats(prepared, double.PositiveInfinity).MaxLineWidth);
+        Assert.Equal([new RichInlinePosition(0, 0), new RichInlinePosition(1, 0), new RichInlinePosition(2, 0)], LineStarts(prepared, 30));
+        Assert.Equal(new RichInlineFragment(1, 0, 0, 0, 24, string.Empty), TextLayout.LayoutRichInlineWithLines(prepared, 30)[1].Fragments[0]);
+    }
+
+    [Fact]
     public void ItemsAreCopiedAndEmptyItemsTakeNoRoom()
     {
         var items = new List<RichInlineItem> { new("ab", "10px Test"), new(string.Empty, "10px Test") { ExtraWidth = 8 }, new("cd", "10px Test") };
