@@ -86,11 +86,11 @@ internal static class TextPreparer
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
                 var builder = new SegmentBuilder(norm, preWrap, fixedAdvances, itemStarts, kinds, flags, widths, starts);
                 builder.Build(opportunities);
-                endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
-                startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, 0, kinds.Count);
+                startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, 0, kinds.Count);
                 if (breakWord)
                 {
-                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts);
+                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, 0, kinds.Count);
                 }
             }
             finally
@@ -207,9 +207,9 @@ internal static class TextPreparer
     /// <summary>16.16 fixed point: Chromium keeps glyph advances as InlineLayoutUnit (1/65536 px) and sums them exactly.</summary>
     private const double FixedOne = 65536;
 
-    private static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
+    internal static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
 
-    private static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
+    internal static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
     {
         Span<double> advances = stackalloc double[text.Length];
         measurer.MeasureAdvances(text, style, advances);
@@ -243,7 +243,7 @@ internal static class TextPreparer
     }
 
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
-    private static void MeasureItem(
+    internal static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
         ulong[] graphemeStarts, double[] measured, int[] advances, ulong[]? unsafeBreaks, ref int runScript)
     {
@@ -335,14 +335,14 @@ internal static class TextPreparer
     /// letters and CJK punctuation keep their context; a grapheme inside a shaping cluster already has the reshaped
     /// prefix's advance. Kept sparse: the grapheme starts that gain, in order.
     /// </summary>
-    private static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
+    internal static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
-        List<SegmentKind> kinds, List<int> starts)
+        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment)
     {
         var offsets = new List<int>();
         var gains = new List<int>();
         Span<double> alone = stackalloc double[LineEndContext];
-        for (int s = 0; s < kinds.Count; s++)
+        for (int s = firstSegment; s < endSegment; s++)
         {
             if (kinds[s] != SegmentKind.Text)
             {
@@ -440,7 +440,7 @@ internal static class TextPreparer
     private const int CommonScript = 0, InheritedScript = 1;
 
     /// <summary>The script of the first character of [<paramref name="start"/>, <paramref name="end"/>) that is neither Common nor Inherited; Common when none is.</summary>
-    private static int FirstStrongScript(string norm, int start, int end)
+    internal static int FirstStrongScript(string norm, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
@@ -466,9 +466,9 @@ internal static class TextPreparer
     /// so segments that end before spaces get their trim too). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
     /// line-end advance; returns per segment the (negative) 16.16 change, or an empty array when none applies.
     /// </summary>
-    private static int[] MeasureLineEndTrims(
+    internal static int[] MeasureLineEndTrims(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext,
-        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts, int firstSegment, int endSegment)
     {
         if (measurer is not ILineEdgeMeasurer edges)
         {
@@ -479,7 +479,7 @@ internal static class TextPreparer
         double[]? lineEnd = null;
         try
         {
-            for (int i = 0; i < kinds.Count; i++)
+            for (int i = firstSegment; i < endSegment; i++)
             {
                 int start = starts[i];
                 int end = i + 1 < starts.Count ? starts[i + 1] : norm.Length;
@@ -527,16 +527,16 @@ internal static class TextPreparer
     /// there. Returns per segment the (positive) 16.16 width the first character gains at a line start, or an
     /// empty array when none applies.
     /// </summary>
-    private static int[] MeasureLineStarts(
+    internal static int[] MeasureLineStarts(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext, ulong[] graphemeStarts,
-        List<SegmentKind> kinds, List<int> starts)
+        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment)
     {
         int[]? gains = null;
         Span<double> alone = stackalloc double[8];
-        for (int i = 1; i < kinds.Count; i++)
+        for (int i = Math.Max(1, firstSegment); i < endSegment; i++)
         {
             int start = starts[i];
-            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[start]) || !MayTrimAtLineEnd(norm[start - 1]))
+            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineStart(norm[start]) || !MayTrimAtLineStart(norm[start - 1]))
             {
                 continue; // only a punctuation mark right after another one can have been trimmed by it
             }
@@ -567,10 +567,17 @@ internal static class TextPreparer
     }
 
     /// <summary>Fullwidth punctuation and quotes: the characters Blink's HanKerning may trim (Character::MaybeHanKerningClose is a subset).</summary>
-    private static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
+    internal static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
+
+    /// <summary>
+    /// What HanKerning may have trimmed next to other punctuation, for the line-start rule: the characters above and the
+    /// opening quotes, fullwidth in Chinese fonts (`\uFF1A\u201C` sets the quote in half width in context; at a line
+    /// start Chromium draws it whole).
+    /// </summary>
+    internal static bool MayTrimAtLineStart(char c) => MayTrimAtLineEnd(c) || c is '\u2018' or '\u201C';
 
     /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
-    private static void MarkGraphemes(string norm, ulong[] graphemeStarts)
+    internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
         var starts = new List<int>(norm.Length);
         GraphemeClusters.GetStarts(norm, starts);
