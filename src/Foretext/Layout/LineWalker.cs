@@ -156,6 +156,12 @@ internal static partial class LineWalker
                         ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - p.EndAdjustment(i))
                         : widths[i];
                     Pen after = pen.Advance(width);
+                    if (i == first && startUnit != p._segmentStarts[i] && (segmentFlags & SegmentFlags.NoBreakAfterAtLineStart) != 0
+                        && p.NextGraphemeStart(startUnit, p._segmentStarts[i + 1]) == p._segmentStarts[i + 1])
+                    {
+                        segmentFlags &= ~SegmentFlags.BreakAfter; // no opportunity here for a line starting at this grapheme
+                    }
+
                     if (overflowed || after.Fits)
                     {
                         pen = after;

@@ -373,4 +373,11 @@ internal enum SegmentFlags : byte
 
     /// <summary>The segment starts a new shaping item (after a bidi level change, a tab or a line feed).</summary>
     ItemStart = 4,
+
+    /// <summary>
+    /// The opportunity after the segment is gone for a line that starts at the segment's last grapheme: Blink's break
+    /// iterator sees no text before a line start, so `-` then a digit (`7:00-|9:00`, a break only after a letter or
+    /// digit) or a word-initial hyphen before a letter (UAX #14 LB20a) hold together there.
+    /// </summary>
+    NoBreakAfterAtLineStart = 8,
 }

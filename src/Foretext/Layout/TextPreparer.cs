@@ -86,6 +86,7 @@ internal static class TextPreparer
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
                 var builder = new SegmentBuilder(norm, preWrap, fixedAdvances, itemStarts, kinds, flags, widths, starts);
                 builder.Build(opportunities);
+                MarkLineStartContext(norm, options, graphemeStarts, kinds, flags, starts);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, 0, kinds.Count);
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, 0, kinds.Count);
                 if (breakWord)
@@ -405,6 +406,51 @@ internal static class TextPreparer
     }
 
     private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
+
+    /// <summary>
+    /// Flags the segments whose closing opportunity depends on the text before their last grapheme
+    /// (<see cref="SegmentFlags.NoBreakAfterAtLineStart"/>): a line that starts there (after an overflow-wrap break)
+    /// is broken by Blink's LazyLineBreakIterator from the line start, with no prior context. Measured:
+    /// `7:00-9:00` breaks after `-` inside a paragraph, but a line starting at that `-` runs on into `9:0`
+    /// (sweep-121, 24px, 48px), as does `-लल` (sweep-084); `-bbbb` still breaks after `-`. Each candidate segment (two
+    /// graphemes or more, text directly after it) is segmented again from its last grapheme.
+    /// </summary>
+    private static void MarkLineStartContext(
+        string norm, PrepareOptions options, ulong[] graphemeStarts, List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+    {
+        Span<BreakOpportunity> local = stackalloc BreakOpportunity[LineStartContext + 2];
+        for (int s = 0; s + 1 < kinds.Count; s++)
+        {
+            if (kinds[s] != SegmentKind.Text || kinds[s + 1] != SegmentKind.Text || (flags[s] & SegmentFlags.BreakAfter) == 0
+                || (flags[s + 1] & SegmentFlags.ItemStart) != 0)
+            {
+                continue;
+            }
+
+            int end = starts[s + 1];
+            int last = end - 1;
+            while (last > starts[s] && (graphemeStarts[last >> 6] & (1UL << (last & 63))) == 0)
+            {
+                last--;
+            }
+
+            if (last == starts[s] || end - last > LineStartContext / 2)
+            {
+                continue; // one grapheme: the line would start at the segment itself, where context is the same
+            }
+
+            int limit = Math.Min(norm.Length, end + (LineStartContext / 2));
+            Span<BreakOpportunity> opportunities = local[..(limit - last + 1)];
+            LineBreakOpportunities.Compute(norm.AsSpan(last, limit - last), options.Lang, options.WordBreak, opportunities);
+            if (opportunities[end - last] == BreakOpportunity.None)
+            {
+                flags[s] |= SegmentFlags.NoBreakAfterAtLineStart;
+            }
+        }
+    }
+
+    /// <summary>UTF-16 units segmented again for a line that starts inside a word.</summary>
+    private const int LineStartContext = 16;
 
     /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
     private const int LineEndContext = 8;
