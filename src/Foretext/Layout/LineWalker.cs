@@ -153,7 +153,7 @@ internal static partial class LineWalker
                     // the rest of the word fits, even with its line-end trim; overflow-wrap: normal never starts a
                     // line inside a word.
                     long width = i == first && startUnit != p._segmentStarts[i]
-                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - p.EndAdjustment(i))
+                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - Math.Min(0, p.EndAdjustment(i)))
                         : widths[i];
                     Pen after = pen.Advance(width);
                     if (i == first && startUnit != p._segmentStarts[i] && (segmentFlags & SegmentFlags.NoBreakAfterAtLineStart) != 0
@@ -172,6 +172,24 @@ internal static partial class LineWalker
                             {
                                 line = Line(contentEnd, start, EndAfter(p, i), false);
                                 return true;
+                            }
+
+                            long reshape = p.EndAdjustment(i);
+                            if (reshape > 0)
+                            {
+                                // ShapeLine reshapes a line end that is unsafe to break (a kerned pair with no space
+                                // between); when the reshaped line no longer fits it tries the opportunity before.
+                                var reshaped = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0);
+                                if (reshaped.Pen.Fits)
+                                {
+                                    Remember(reshaped, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                                }
+                                else if (!firstBreak.IsSet)
+                                {
+                                    firstBreak = reshaped;
+                                }
+
+                                continue;
                             }
 
                             var candidate = new Candidate(EndAfter(p, i), pen, (segmentFlags & SegmentFlags.SoftHyphen) != 0);
@@ -410,7 +428,12 @@ internal static partial class LineWalker
                         {
                             // The segment's end; before spaces the opportunity is after them (they hang).
                             bool hyphen = (flags[i] & SegmentFlags.SoftHyphen) != 0;
-                            Remember(new Candidate(new LayoutCursor(i + 1, 0), pen, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            long reshape = Math.Max(0, p.EndAdjustment(i)); // an unsafe boundary to the next text segment
+                            Pen reshaped = pen.Advance(reshape);
+                            if (reshape == 0 || reshaped.Fits)
+                            {
+                                Remember(new Candidate(new LayoutCursor(i + 1, 0), reshaped, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            }
                         }
                     }
 

@@ -134,7 +134,7 @@ internal static class RichInlinePreparer
             try
             {
                 // HarfBuzz's unsafe-to-break flags decide where a break-anywhere line end is reshaped (as in Prepare).
-                ulong[]? unsafeBreaks = options.OverflowWrap == OverflowWrap.BreakWord && measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
+                ulong[]? unsafeBreaks = measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
                 bool anySpacing = Array.Exists(copy, i => i.LetterSpacing != 0);
                 int runScript = anySpacing ? TextPreparer.FirstStrongScript(norm, 0, length) : 0;
                 var atomicWidths = new Dictionary<int, long>();
@@ -212,7 +212,8 @@ internal static class RichInlinePreparer
             if (atomicStarts[item] < 0)
             {
                 var style = new MeasureStyle(items[item].Font, options.Lang, items[item].LetterSpacing);
-                Merge(ref end, TextPreparer.MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, first, last));
+                int[] trims = TextPreparer.MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, first, last);
+                Merge(ref end, TextPreparer.AddLineEndReshapes(trims, TextPreparer.MeasureLineEndReshapes(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, flags, starts, first, last)));
                 Merge(ref start, TextPreparer.MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, first, last));
                 if (options.OverflowWrap == OverflowWrap.BreakWord)
                 {

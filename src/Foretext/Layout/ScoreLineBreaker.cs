@@ -179,7 +179,7 @@ internal static class ScoreLineBreaker
             {
                 Segment = i,
                 PosNoBreak = position,
-                PosIfBreak = hyphenated ? contentEnd + hyphenWidth : contentEnd,
+                PosIfBreak = (hyphenated ? contentEnd + hyphenWidth : contentEnd) + (float)(Math.Max(0, p.EndAdjustment(i)) / 65536.0), // a reshaped unsafe line end
                 Penalty = hyphenated ? hyphenPenalty : 0,
                 Hyphenated = hyphenated,
             });

@@ -74,7 +74,7 @@ internal static class TextPreparer
                 // Blink's ScriptRunIterator runs over the whole paragraph, so the script run crosses bidi items.
                 int runScript = spacing != 0 ? FirstStrongScript(norm, 0, length) : CommonScript;
                 bool breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
-                ulong[]? unsafeBreaks = breakWord && measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
+                ulong[]? unsafeBreaks = measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
@@ -88,6 +88,7 @@ internal static class TextPreparer
                 builder.Build(opportunities);
                 MarkLineStartContext(norm, options, graphemeStarts, kinds, flags, starts);
                 endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, 0, kinds.Count);
+                endAdjustments = AddLineEndReshapes(endAdjustments, MeasureLineEndReshapes(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, flags, starts, 0, kinds.Count));
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, 0, kinds.Count);
                 if (breakWord)
                 {
@@ -361,40 +362,15 @@ internal static class TextPreparer
                     next++;
                 }
 
-                // The segment's last grapheme ends at an ordinary opportunity, measured with the segment.
+                // The segment's last grapheme ends at an ordinary opportunity (MeasureLineEndReshapes).
                 if (next < end && next - offset <= LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, next))
                     && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
                 {
-                    // Reshaped from the last safe boundary before the break (at most LineEndContext units back; the
-                    // segment start is safe, a space precedes it) to the break; the grapheme's own advances are
-                    // compared. Summing the whole reshaped range instead put 4 Myanmar sweep cases one syllable
-                    // short (RESEARCH.md), so the earlier graphemes of the range are taken as unchanged.
-                    int from = offset;
-                    while (from > segmentStart && next - from < LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, from) || !IsSet(graphemeStarts, from)))
-                    {
-                        from--;
-                    }
-
-                    while (from < offset && !IsSet(graphemeStarts, from))
-                    {
-                        from++;
-                    }
-
-                    Span<double> own = alone[..(next - from)];
-                    own.Clear();
-                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
-                    long inContext = 0;
-                    long reshaped = 0;
-                    for (int i = offset; i < next; i++)
-                    {
-                        inContext += ToFixed(measured[i]);
-                        reshaped += ToFixed(own[i - from]);
-                    }
-
-                    if (reshaped != inContext)
+                    long gain = ReshapedGain(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, segmentStart, offset, next, alone);
+                    if (gain != 0)
                     {
                         offsets.Add(offset);
-                        gains.Add((int)(reshaped - inContext));
+                        gains.Add((int)gain);
                     }
                 }
 
@@ -403,6 +379,115 @@ internal static class TextPreparer
         }
 
         return (offsets.ToArray(), gains.ToArray());
+    }
+
+    /// <summary>
+    /// What grapheme [<paramref name="offset"/>, <paramref name="next"/>) gains (16.16) when a line ends right after it
+    /// and ShapeLine reshapes the line end: reshaped from the last safe boundary before it (at most LineEndContext units
+    /// back; the segment start is safe, a space precedes it), the grapheme's own advances compared. Summing the whole
+    /// reshaped range instead put 4 Myanmar sweep cases one syllable short (RESEARCH.md), so the earlier graphemes of
+    /// the range are taken as unchanged.
+    /// </summary>
+    private static long ReshapedGain(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        int segmentStart, int offset, int next, Span<double> alone)
+    {
+        int from = offset;
+        while (from > segmentStart && next - from < LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, from) || !IsSet(graphemeStarts, from)))
+        {
+            from--;
+        }
+
+        while (from < offset && !IsSet(graphemeStarts, from))
+        {
+            from++;
+        }
+
+        Span<double> own = alone[..(next - from)];
+        own.Clear();
+        measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
+        long inContext = 0;
+        long reshaped = 0;
+        for (int i = offset; i < next; i++)
+        {
+            inContext += ToFixed(measured[i]);
+            reshaped += ToFixed(own[i - from]);
+        }
+
+        return reshaped - inContext;
+    }
+
+    /// <summary>
+    /// Per segment, what a line ending at its opportunity gains (16.16, positive only) because the opportunity sits
+    /// between two text segments of one shaping item where HarfBuzz flags the boundary unsafe to break (a kerned pair
+    /// with no space between, as CJK text breaks): ShapeLine reshapes that line end and, when it no longer fits, tries
+    /// the opportunity before. `リリー|ス` (16px Noto Sans CJK JP): `ー` is 15.2px kerned against `ス`, 16px reshaped alone,
+    /// and Chromium ends a 180px line after `リリ` (app-cjk-02). Only with an <see cref="IBreakSafetyMeasurer"/>.
+    /// </summary>
+    internal static int[] MeasureLineEndReshapes(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts, int firstSegment, int endSegment)
+    {
+        if (unsafeBreaks is null)
+        {
+            return [];
+        }
+
+        int[]? reshapes = null;
+        Span<double> alone = stackalloc double[LineEndContext];
+        for (int s = firstSegment; s < endSegment && s + 1 < kinds.Count; s++)
+        {
+            int end = starts[s + 1];
+            if (kinds[s] != SegmentKind.Text || kinds[s + 1] != SegmentKind.Text || (flags[s] & SegmentFlags.BreakAfter) == 0
+                || (flags[s + 1] & SegmentFlags.ItemStart) != 0 || !IsSet(unsafeBreaks, end))
+            {
+                continue;
+            }
+
+            int offset = end - 1;
+            while (offset > starts[s] && !IsSet(graphemeStarts, offset))
+            {
+                offset--;
+            }
+
+            if (end - offset > LineEndContext || IsMark(norm, offset) || KeepsContextAtLineEnd(norm, offset))
+            {
+                continue;
+            }
+
+            long gain = ReshapedGain(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, starts[s], offset, end, alone);
+            if (gain > 0)
+            {
+                reshapes ??= new int[kinds.Count];
+                reshapes[s] = (int)gain;
+            }
+        }
+
+        return reshapes ?? [];
+    }
+
+    /// <summary>Adds line-end reshape gains (positive) to the line-end trims (negative); a segment with a trim keeps it.</summary>
+    internal static int[] AddLineEndReshapes(int[] trims, int[] reshapes)
+    {
+        if (reshapes.Length == 0)
+        {
+            return trims;
+        }
+
+        if (trims.Length == 0)
+        {
+            return reshapes;
+        }
+
+        for (int i = 0; i < trims.Length; i++)
+        {
+            if (trims[i] == 0)
+            {
+                trims[i] = reshapes[i];
+            }
+        }
+
+        return trims;
     }
 
     private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
