@@ -387,12 +387,12 @@ internal static partial class LineWalker
                         Pen after = pen.Advance(p.SumAdvances(offset, next));
                         if (!after.Fits)
                         {
-                            long trim = next == end ? p.EndAdjustment(i) : 0;
+                            long trim = next == end ? p.EndAdjustment(i) : p.GraphemeEndTrim(offset);
                             if (trim < 0 && FitsTrimmed(p, pen, RunStartPosition(p, start.SegmentIndex, startUnit, laterItem), i, next, trim))
                             {
                                 // Every cluster boundary is an opportunity now, so the HanKerning extension of the
-                                // candidate break applies before hanging spaces too.
-                                return Line(after.Advance(trim), start, EndAfterTrailingSpaces(p, i), false);
+                                // candidate break applies before hanging spaces too, and inside a word (`shouldn’|t`).
+                                return Line(after.Advance(trim), start, next == end ? EndAfterTrailingSpaces(p, i) : new LayoutCursor(i, grapheme + 1), false);
                             }
 
                             if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))

@@ -31,7 +31,7 @@ public class PreparedText
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
     internal readonly long[] _itemPositions; // 16.16 position of each segment's start from the start of its shaping item; only with _endAdjustments
-    internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone)
+    internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone); ~unit keys (negative, first) hold a closing mark's line-end trim
     internal readonly int[] _graphemeEndGains; // 16.16, parallel to _graphemeEndOffsets; both empty unless break-word and some gain
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, kept only by PrepareWithSegments (renderers)
@@ -75,7 +75,7 @@ public class PreparedText
         _graphemeEndGains = graphemeEndGains;
         _startAdjustments = startAdjustments;
         _endAdjustments = endAdjustments;
-        _itemPositions = endAdjustments.Length == 0 ? [] : BuildItemPositions(flags, widths);
+        _itemPositions = endAdjustments.Length == 0 && (graphemeEndOffsets.Length == 0 || graphemeEndOffsets[0] >= 0) ? [] : BuildItemPositions(flags, widths);
         _levels = levels;
         _sourceText = sourceText;
         _text = text;
@@ -298,6 +298,21 @@ public class PreparedText
     /// <summary>The 16.16 width segment <paramref name="segment"/> gains when a line starts with it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal long StartAdjustment(int segment) => _startAdjustments.Length == 0 ? 0 : _startAdjustments[segment];
+
+    /// <summary>
+    /// The (negative) 16.16 change of the closing bracket or quote at <paramref name="offset"/> when a break-anywhere line
+    /// ends right after it inside a word and ShapeLine's HanKerning extension sets it half width; 0 when none.
+    /// </summary>
+    internal long GraphemeEndTrim(int offset)
+    {
+        if (_graphemeEndOffsets.Length == 0 || _graphemeEndOffsets[0] >= 0)
+        {
+            return 0;
+        }
+
+        int index = Array.BinarySearch(_graphemeEndOffsets, ~offset);
+        return index >= 0 ? _graphemeEndGains[index] : 0;
+    }
 
     /// <summary>The 16.16 width the grapheme starting at <paramref name="offset"/> gains when a break-anywhere line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

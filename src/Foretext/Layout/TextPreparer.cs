@@ -343,6 +343,9 @@ internal static class TextPreparer
     {
         var offsets = new List<int>();
         var gains = new List<int>();
+        var trimOffsets = new List<int>();
+        var trimGains = new List<int>();
+        var edges = measurer as ILineEdgeMeasurer;
         Span<double> alone = stackalloc double[LineEndContext];
         for (int s = firstSegment; s < endSegment; s++)
         {
@@ -362,6 +365,26 @@ internal static class TextPreparer
                     next++;
                 }
 
+                if (next < end && next - offset == 1 && edges is not null && HanKerningClose(norm[offset]))
+                {
+                    // A closing bracket or quote ending a break-anywhere line inside a word: ShapeLine's HanKerning
+                    // extension reshapes it with han_kerning_end (`shouldn’|t.` keeps `’` at half width in a Chinese
+                    // font, where the quote is fullwidth). Kept apart (key ~offset): it applies only where the line
+                    // would not fit otherwise, and only when the mark's line-end advance is narrower than alone.
+                    int from = Math.Max(segmentStart, next - LineEndContext);
+                    Span<double> window = alone[..(next - from)];
+                    window.Clear();
+                    edges.MeasureLineEndAdvances(norm.AsSpan(from, next - from), style, window);
+                    long lineEnd = ToFixed(window[^1]);
+                    window.Clear();
+                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, window);
+                    if (lineEnd < ToFixed(window[^1]))
+                    {
+                        trimOffsets.Add(~offset);
+                        trimGains.Add((int)(lineEnd - ToFixed(measured[offset])));
+                    }
+                }
+
                 // The segment's last grapheme ends at an ordinary opportunity (MeasureLineEndReshapes).
                 if (next < end && next - offset <= LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, next))
                     && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
@@ -378,8 +401,15 @@ internal static class TextPreparer
             }
         }
 
-        return (offsets.ToArray(), gains.ToArray());
+        // Trims first: their keys are negative, descending as offsets ascend, so reverse them to keep the keys sorted.
+        trimOffsets.Reverse();
+        trimGains.Reverse();
+        return ([.. trimOffsets, .. offsets], [.. trimGains, .. gains]);
     }
+
+    /// <summary>Blink Character::MaybeHanKerningClose: a closing bracket or closing quote of the HanKerning classes.</summary>
+    private static bool HanKerningClose(char c) => c is '\u2019' or '\u201D' or '\u3009' or '\u300B' or '\u300D' or '\u300F' or '\u3011'
+        or '\u3015' or '\u3017' or '\u3019' or '\u301B' or '\u301E' or '\u301F' or '\uFF09' or '\uFF3D' or '\uFF5D' or '\uFF60';
 
     /// <summary>
     /// What grapheme [<paramref name="offset"/>, <paramref name="next"/>) gains (16.16) when a line ends right after it
