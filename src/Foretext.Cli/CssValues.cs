@@ -1,6 +1,7 @@
 // CSS keyword values shared by the batch JSONL, the command options and the HTTP API. Strict: an unknown value is
 // an error, never a silent default.
 
+using Foretext.Layout;
 using Foretext.Text;
 
 namespace Foretext.Cli;
@@ -19,6 +20,14 @@ internal static class CssValues
         null or "normal" => WordBreak.Normal,
         "keep-all" => WordBreak.KeepAll,
         _ => throw new FormatException($"wordBreak \"{value}\" is not supported (normal, keep-all)."),
+    };
+
+    public static TextWrap ParseTextWrap(string? value) => value switch
+    {
+        null or "wrap" => TextWrap.Wrap,
+        "balance" => TextWrap.Balance,
+        "pretty" => TextWrap.Pretty,
+        _ => throw new FormatException($"text-wrap \"{value}\" is not supported (wrap, balance, pretty)."),
     };
 
     public static TextDirection ParseDirection(string? value) => value switch

@@ -2,6 +2,7 @@
 // the box width, the line height and the CSS properties PrepareOptions models.
 
 using System.CommandLine;
+using Foretext.Layout;
 using System.Globalization;
 
 namespace Foretext.Cli;
@@ -20,8 +21,9 @@ internal sealed class LayoutArguments
     private readonly Option<double> _letterSpacing = new("--letter-spacing") { Description = "Letter spacing in CSS px." };
     private readonly Option<string?> _lang = new("--lang") { Description = "Content language (BCP 47), as the lang attribute." };
     private readonly Option<string?> _dir = new("--dir") { Description = "ltr, rtl or auto." };
+    private readonly Option<string?> _textWrap = new("--text-wrap") { Description = "wrap, balance or pretty (CSS text-wrap-style; lines move, the line count stays)." };
 
-    public LayoutArguments(Command command, bool withWidth = true)
+    public LayoutArguments(Command command, bool withWidth = true, bool withTextWrap = false)
     {
         _width.Validators.Add(r =>
         {
@@ -51,6 +53,23 @@ internal sealed class LayoutArguments
         command.Options.Add(_letterSpacing);
         command.Options.Add(_lang);
         command.Options.Add(_dir);
+        if (withTextWrap)
+        {
+            command.Options.Add(_textWrap);
+        }
+    }
+
+    /// <summary>The --text-wrap value; throws <see cref="UsageException"/> for an unknown one.</summary>
+    public TextWrap ReadTextWrap(ParseResult parseResult)
+    {
+        try
+        {
+            return CssValues.ParseTextWrap(parseResult.GetValue(_textWrap));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     /// <summary>The case the options describe; throws <see cref="UsageException"/> for bad usage.</summary>

@@ -21,7 +21,7 @@ internal static class LinesCommand
               foretext lines "Hello world" --width 40 --json
             {ExitCodes.HelpText}
             """);
-        var layout = new LayoutArguments(command);
+        var layout = new LayoutArguments(command, withTextWrap: true);
         var widths = new Option<string?>("--widths") { Description = "Sweep A:B:STEP px (e.g. 200:800:50) instead of one --width." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         command.Options.Add(widths);
@@ -38,7 +38,7 @@ internal static class LinesCommand
                 return ExitCodes.Success;
             }
 
-            LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, c.Width, c.LineHeight);
+            LayoutLinesResult result = TextLayout.LayoutWithLinesWrapped(prepared, c.Width, c.LineHeight, layout.ReadTextWrap(parseResult));
             if (asJson)
             {
                 output.WriteLine(JsonSerializer.Serialize(new

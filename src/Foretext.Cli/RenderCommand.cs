@@ -19,7 +19,7 @@ internal static class RenderCommand
               foretext render --file poem.txt --white-space pre-wrap --font "18px 'Noto Serif'" --out poem.svg
             {ExitCodes.HelpText}
             """);
-        var layout = new LayoutArguments(command);
+        var layout = new LayoutArguments(command, withTextWrap: true);
         var output = new Option<string>("--out", "-o") { Description = "Where to write the picture: a .svg or .png path.", Required = true };
         var sample = new Option<bool>("--sample") { Description = "Render the first built-in sample case (as batch --sample lays out)." };
         command.Options.Add(output);
@@ -36,7 +36,7 @@ internal static class RenderCommand
             }
 
             PreparedText prepared = SharedEngine.Engine.Prepare(c.Text, c.Font, c.Options);
-            LayoutLinesResult result = TextLayout.LayoutWithLines(prepared, c.Width, c.LineHeight);
+            LayoutLinesResult result = TextLayout.LayoutWithLinesWrapped(prepared, c.Width, c.LineHeight, layout.ReadTextWrap(parseResult));
             string svg = SvgRenderer.Render(c, prepared, result, SharedEngine.Measurer);
             if (extension == ".svg")
             {

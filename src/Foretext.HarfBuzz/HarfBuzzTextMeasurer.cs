@@ -20,7 +20,7 @@ namespace Foretext.HarfBuzz;
 /// </summary>
 /// <remarks>Thread-safe. Shaped chunks (text split after spaces, which browsers do not kern across) are
 /// cached per font string, language and ligature setting; a cache hit allocates nothing.</remarks>
-public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasurer, IClusterMeasurer, IMeasurementCache, IDisposable
+public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMeasurer, ILineEdgeMeasurer, IClusterMeasurer, IMeasurementCache, IDisposable
 {
     // Chromium rounds each shaped run's width up to this grid (LayoutUnit is 1/64 px). Pinned by every
     // measure-cases.txt row.
@@ -101,6 +101,25 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
             MeasureChunk(text[chunks.Start..chunks.Lookahead], chunks.End - chunks.Start, font, style, noLigatures, lineEnd: false,
                 chunks.Context, advances[chunks.Start..chunks.End]);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Chunk boundaries (after spaces), font fallback and script run boundaries are safe: Blink shapes them apart too.</remarks>
+    /// <exception cref="FontParseException">The font string cannot be parsed.</exception>
+    /// <exception cref="FontFileException">A font file needed for the text is missing or corrupt.</exception>
+    public void MeasureAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances, Span<bool> unsafeToBreak)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(advances.Length, text.Length, nameof(advances));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(unsafeToBreak.Length, text.Length, nameof(unsafeToBreak));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        CssFont font = GetFont(style.Font);
+        bool noLigatures = style.LetterSpacing != 0;
+        for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
+        {
+            MeasureChunk(text[chunks.Start..chunks.Lookahead], chunks.End - chunks.Start, font, style, noLigatures, lineEnd: false,
+                chunks.Context, advances[chunks.Start..chunks.End], unsafeToBreak[chunks.Start..chunks.End]);
+            unsafeToBreak[chunks.Start] = false;
         }
     }
 
@@ -213,7 +232,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     }
 
     /// <summary>
-    /// Shapes <paramref name="text"/> as <see cref="MeasureAdvances"/> does (each word with its trailing spaces on its
+    /// Shapes <paramref name="text"/> as <see cref="MeasureAdvances(ReadOnlySpan{char}, in MeasureStyle, Span{double})"/> does (each word with its trailing spaces on its
     /// own) and reports every run: the face that drew it, why (Chromium's fallback step) and its glyphs. For
     /// renderers and for explaining a measurement; not cached.
     /// </summary>
@@ -327,22 +346,47 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     }
 
     private void MeasureChunk(
-        ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Script context, Span<double> advances)
+        ReadOnlySpan<char> chunk, int measuredLength, CssFont font, in MeasureStyle style, bool noLigatures, bool lineEnd, Script context, Span<double> advances,
+        Span<bool> unsafeBefore = default)
     {
+        // A cached entry holds the chunk's advances, then a bitmap of the cluster starts HarfBuzz flags unsafe to
+        // break, reinterpreted as ulongs (never read as numbers).
         var key = new ChunkStyle(style.Font, style.Lang, noLigatures, lineEnd, context);
         if (_chunks.TryGet(key, chunk, out double[]? cached))
         {
             cached.AsSpan(0, measuredLength).CopyTo(advances);
+            ReadUnsafeBits(cached, chunk.Length, unsafeBefore[..Math.Min(unsafeBefore.Length, measuredLength)]);
             return;
         }
 
         Scratch scratch = t_scratch ??= new Scratch();
         scratch.Ensure(chunk.Length);
-        double[] all = new double[chunk.Length];
-        MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all, scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length), context: context);
-        SplitClustersAtGraphemes(chunk, scratch.ClusterStarts.AsSpan(0, chunk.Length), font, style.Lang, noLigatures, context, all);
+        double[] all = new double[ShapedChunkCache.EntryLength(chunk.Length)];
+        Span<bool> unsafeStarts = scratch.UnsafeBefore.AsSpan(0, chunk.Length);
+        MeasureCore(chunk, font, style.Lang, noLigatures, lineEnd, all.AsSpan(0, chunk.Length), scratch.ClusterStarts.AsSpan(0, chunk.Length), scratch.RunKeys.AsSpan(0, chunk.Length),
+            context: context, unsafeBefore: unsafeStarts);
+        Span<ulong> bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(all.AsSpan(chunk.Length));
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            if (unsafeStarts[i])
+            {
+                bits[i >> 6] |= 1UL << (i & 63);
+            }
+        }
+
+        SplitClustersAtGraphemes(chunk, scratch.ClusterStarts.AsSpan(0, chunk.Length), font, style.Lang, noLigatures, context, all.AsSpan(0, chunk.Length));
         all.AsSpan(0, measuredLength).CopyTo(advances);
+        ReadUnsafeBits(all, chunk.Length, unsafeBefore[..Math.Min(unsafeBefore.Length, measuredLength)]);
         _chunks.Add(key, chunk.ToString(), all);
+    }
+
+    private static void ReadUnsafeBits(double[] entry, int chunkLength, Span<bool> unsafeBefore)
+    {
+        ReadOnlySpan<ulong> bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(entry.AsSpan(chunkLength));
+        for (int i = 0; i < unsafeBefore.Length; i++)
+        {
+            unsafeBefore[i] = (bits[i >> 6] & (1UL << (i & 63))) != 0;
+        }
     }
 
     /// <summary>
@@ -418,10 +462,11 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
     }
 
     private void MeasureCore(ReadOnlySpan<char> text, CssFont font, string? lang, bool noLigatures, bool lineEnd, Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys,
-        List<ShapedRun>? runs = null, Script context = default)
+        List<ShapedRun>? runs = null, Script context = default, Span<bool> unsafeBefore = default)
     {
         advances.Clear();
         clusterStarts.Clear();
+        unsafeBefore.Clear();
         if (text.IsEmpty)
         {
             return;
@@ -444,7 +489,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             int runIndex = 0;
             foreach ((int start, int end, Script script) in ScriptRuns(text, context))
             {
-                job.ShapeWithFallback(rented, text.Length, start, end, script, runIndex++, 0, advances, clusterStarts, runKeys);
+                job.ShapeWithFallback(rented, text.Length, start, end, script, runIndex++, 0, advances, clusterStarts, runKeys, unsafeBefore);
             }
         }
         finally
@@ -453,38 +498,21 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         }
     }
 
-    // Script itemization as Blink's ScriptRunIterator does it in the simple case: Common and Inherited characters
-    // join the run around them, so punctuation and spaces do not split a run.
-    // A chunk measured apart from the text before it starts in the script of that text's last strong character
-    // (`context`), as the run it belongs to in Chromium does: `…….” “도` after Hangul is shaped as Hangul, which in
-    // Noto Sans CJK KR with lang=ko selects the Korean punctuation (ko-sonagi).
+    // Script itemization as Blink's ScriptRunIterator does it (Text/ScriptRuns.cs: Script_Extensions, paired brackets,
+    // Common and Inherited characters joining the run they are in), so `「“q` shapes `“` apart from `q` as Chromium does.
+    // A chunk measured apart from the text before it continues the run of that text's last strong character
+    // (`context`): `…….” “도` after Hangul is shaped as Hangul, which in Noto Sans CJK KR with lang=ko selects the
+    // Korean punctuation (ko-sonagi).
     private static List<(int Start, int End, Script Script)> ScriptRuns(ReadOnlySpan<char> text, Script context = default)
     {
-        var runs = new List<(int, int, Script)>();
-        Script current = context == default ? Script.Common : context;
-        int runStart = 0;
-        for (int i = 0; i < text.Length;)
+        var icuRuns = new List<(int Start, int End, int Script)>();
+        Foretext.Text.ScriptRuns.Split(text, context == default ? Foretext.Text.ScriptRuns.Common : ScriptMap.ToIcu(context), icuRuns);
+        var runs = new List<(int, int, Script)>(icuRuns.Count);
+        foreach ((int start, int end, int script) in icuRuns)
         {
-            System.Text.Rune.DecodeFromUtf16(text[i..], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown && script != current)
-            {
-                if (current == Script.Common || i == runStart)
-                {
-                    current = script;
-                }
-                else
-                {
-                    runs.Add((runStart, i, current));
-                    runStart = i;
-                    current = script;
-                }
-            }
-
-            i += used;
+            runs.Add((start, end, ScriptMap.ToHarfBuzz(script)));
         }
 
-        runs.Add((runStart, text.Length, current));
         return runs;
     }
 
@@ -561,8 +589,8 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         for (int i = 0; i < text.Length;)
         {
             System.Text.Rune.DecodeFromUtf16(text[i..], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            Script script = StrongScript(rune.Value);
+            if (script != Script.Common)
             {
                 return script;
             }
@@ -573,14 +601,28 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         return Script.Common;
     }
 
-    // The script of the last strong (not Common, Inherited or Unknown) character of `text`, else `fallback`.
+    // The script a character commits a run to (Blink's ScriptRunIterator): its own, or for a Common character the
+    // preferred script of its Script_Extensions (`「` is CJK), else Common.
+    private static Script StrongScript(int codePoint)
+    {
+        Script script = UnicodeFunctions.Default.GetScript((uint)codePoint);
+        if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+        {
+            return script;
+        }
+
+        int extension = Foretext.Text.ScriptRuns.StrongScript(codePoint);
+        return extension == Foretext.Text.ScriptRuns.Common ? Script.Common : ScriptMap.ToHarfBuzz(extension);
+    }
+
+    // The script of the last character of `text` that commits a run to a script (see StrongScript), else `fallback`.
     private static Script LastStrongScript(ReadOnlySpan<char> text, Script fallback)
     {
         for (int i = text.Length; i > 0;)
         {
             System.Text.Rune.DecodeLastFromUtf16(text[..i], out System.Text.Rune rune, out int used);
-            Script script = UnicodeFunctions.Default.GetScript((uint)rune.Value);
-            if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
+            Script script = StrongScript(rune.Value);
+            if (script != Script.Common)
             {
                 return script;
             }
@@ -628,6 +670,8 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         public int[] RunKeys { get; private set; } = new int[256];
 
+        public bool[] UnsafeBefore { get; private set; } = new bool[256];
+
         public List<(int Start, int End)> Holes { get; } = [];
 
         public void Ensure(int length)
@@ -636,6 +680,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             {
                 ClusterStarts = new bool[length * 2];
                 RunKeys = new int[length * 2];
+                UnsafeBefore = new bool[length * 2];
             }
         }
     }
@@ -645,7 +690,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
         IReadOnlyList<ResolvedFace> list, int named)
     {
         public void ShapeWithFallback(char[] text, int length, int start, int end, Script script, int runIndex, int stage,
-            Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
+            Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys, Span<bool> unsafeBefore)
         {
             // Stages: 0..named-1 the named families; named: the emoji font (emoji-presentation clusters only);
             // named+1..list.Count: the standard font; list.Count+1: per-character system fallback; then the first
@@ -668,7 +713,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
                 if (face is null)
                 {
-                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys, unsafeBefore);
                     return;
                 }
 
@@ -686,7 +731,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 choice = FontChoice.SystemFallback;
                 if (face is null)
                 {
-                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys, unsafeBefore);
                     return;
                 }
             }
@@ -712,11 +757,11 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 {
                     // Shaping would give .notdef for every cluster, i.e. one hole covering the whole piece, which the
                     // next font reshapes anyway. On the 500-text batch, 12,375 of 21,187 shaping calls were such.
-                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    ShapeWithFallback(text, length, start, end, script, runIndex, nextStage, advances, clusterStarts, runKeys, unsafeBefore);
                     return;
                 }
 
-                Shape(text, length, start, end, script, runIndex, stage, nextStage, named, isLast, face.Value, choice, piece, shaping, hbFont, advances, clusterStarts, runKeys);
+                Shape(text, length, start, end, script, runIndex, stage, nextStage, named, isLast, face.Value, choice, piece, shaping, hbFont, advances, clusterStarts, runKeys, unsafeBefore);
             }
             finally
             {
@@ -729,7 +774,7 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
 
         private void Shape(char[] text, int length, int start, int end, Script script, int runIndex, int stage, int nextStage, int named, bool isLast,
             ResolvedFace face, FontChoice choice, ReadOnlySpan<char> piece, ShapingFace shaping, Font hbFont,
-            Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys)
+            Span<double> advances, Span<bool> clusterStarts, Span<int> runKeys, Span<bool> unsafeBefore)
         {
             HbBuffer buffer = (t_scratch ??= new Scratch()).Buffer;
             buffer.ClearContents();
@@ -754,9 +799,11 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
             Span<float> clusterAdvance = end - start <= 512 ? stackalloc float[end - start] : new float[end - start];
             Span<bool> isCluster = end - start <= 512 ? stackalloc bool[end - start] : new bool[end - start];
             Span<bool> isHole = end - start <= 512 ? stackalloc bool[end - start] : new bool[end - start];
+            Span<bool> isUnsafe = unsafeBefore.IsEmpty ? default : end - start <= 512 ? stackalloc bool[end - start] : new bool[end - start];
             clusterAdvance.Clear();
             isCluster.Clear();
             isHole.Clear();
+            isUnsafe.Clear();
             for (int g = 0; g < infos.Length; g++)
             {
                 int c = (int)infos[g].Cluster - start;
@@ -765,6 +812,11 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 if (infos[g].Codepoint == 0)
                 {
                     isHole[c] = true;
+                }
+
+                if (!isUnsafe.IsEmpty && (infos[g].GlyphFlags & GlyphFlags.UnsafeToBreak) != 0)
+                {
+                    isUnsafe[c] = true; // breaking before this cluster changes the shaping on either side
                 }
             }
 
@@ -782,13 +834,18 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 bool atCluster = i == end - start || isCluster[i];
                 if (!atCluster)
                 {
+                    if (!isUnsafe.IsEmpty)
+                    {
+                        unsafeBefore[start + i] = true; // inside a cluster: the glyphs hold both sides
+                    }
+
                     continue;
                 }
 
                 bool hole = i < end - start && isHole[i] && !isLast;
                 if (holeOpen && !hole)
                 {
-                    ShapeWithFallback(text, length, start + holeStart, start + i, script, runIndex, nextStage, advances, clusterStarts, runKeys);
+                    ShapeWithFallback(text, length, start + holeStart, start + i, script, runIndex, nextStage, advances, clusterStarts, runKeys, unsafeBefore);
                     holeOpen = false;
                     kept = i;
                 }
@@ -814,6 +871,10 @@ public sealed partial class HarfBuzzTextMeasurer : ITextMeasurer, ILineEdgeMeasu
                 advances[start + i] = clusterAdvance[i];
                 clusterStarts[start + i] = true;
                 runKeys[start + i] = runKey;
+                if (!isUnsafe.IsEmpty)
+                {
+                    unsafeBefore[start + i] = isUnsafe[i];
+                }
             }
         }
 

@@ -55,7 +55,10 @@ internal sealed class ShapedChunkCache
         }
     }
 
-    public static long EntryBytes(int chunkLength) => ENTRY_OVERHEAD_BYTES + (10L * chunkLength);
+    public static long EntryBytes(int chunkLength) => ENTRY_OVERHEAD_BYTES + (2L * chunkLength) + (8L * EntryLength(chunkLength));
+
+    /// <summary>Doubles in an entry: one advance per UTF-16 unit, then one 64-bit word of unsafe-to-break bits per 64 units.</summary>
+    public static int EntryLength(int chunkLength) => chunkLength + ((chunkLength + 63) >> 6);
 
     public bool TryGet(in ChunkStyle style, ReadOnlySpan<char> chunk, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out double[]? advances)
     {

@@ -45,6 +45,35 @@ public sealed class TextLayoutEngine
     }
 
     /// <summary>
+    /// Prepares a rich inline paragraph (Pretext's <c>prepareRichInline</c>): runs of text, each in its own CSS font and
+    /// letter spacing, flowing as one paragraph, as spans in one <c>div</c> with <c>white-space: normal</c>. White space
+    /// collapses across item boundaries, lines break between items only where the joined text has an opportunity, each
+    /// item is measured (and fitted) as its own shaping item, and atomic items (<see cref="RichInlineBreak.Never"/>)
+    /// move whole to the next line. Lay the result out with <see cref="TextLayout"/>.
+    /// </summary>
+    /// <param name="items">The runs in order; copied, so later changes to the list do not reach the result.</param>
+    /// <param name="options">Paragraph options (lang, word-break, overflow-wrap, direction); <see cref="PrepareOptions.LetterSpacing"/> is ignored (each item has its own).</param>
+    /// <example>
+    /// <code>
+    /// var engine = new TextLayoutEngine(new HarfBuzzTextMeasurer());
+    /// PreparedRichInline prepared = engine.PrepareRichInline(
+    /// [
+    ///     new RichInlineItem("Ping ", "16px \"Noto Sans\", sans-serif"),
+    ///     new RichInlineItem("@maria", "14px \"Noto Sans\", sans-serif") { Break = RichInlineBreak.Never, ExtraWidth = 12 },
+    ///     new RichInlineItem(" about the release.", "16px \"Noto Sans\", sans-serif"),
+    /// ], new PrepareOptions { Lang = "en" });
+    /// LayoutResult result = TextLayout.LayoutRichInline(prepared, maxWidth: 120, lineHeight: 24);
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">An item is null or has no text or font.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An item's extra width is NaN, infinite, negative or over 10,000 px, its letter spacing is not finite, an atomic item is wider than 32,767 px, or the items hold more than <see cref="PrepareOptions.MaxTextLength"/> units.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="options"/> asks for <c>white-space: pre-wrap</c>.</exception>
+    /// <exception cref="FormatException">The measurer cannot parse an item's font.</exception>
+    public PreparedRichInline PrepareRichInline(IReadOnlyList<RichInlineItem> items, PrepareOptions? options = null)
+        => RichInlinePreparer.Prepare(items, options ?? PrepareOptions.Default, _measurer);
+
+    /// <summary>
     /// Measures the ellipsis for <see cref="TextLayout.LayoutClamped"/> in the font and language <paramref name="prepared"/>
     /// was prepared with. With no <paramref name="ellipsis"/>, picks Chromium's: U+2026 when the primary font has it
     /// (asked through <see cref="IPrimaryFontMeasurer"/>; assumed when the measurer cannot tell), else "...".

@@ -40,6 +40,25 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Lines_text_wrap_pretty_moves_the_lonely_last_word_and_keeps_the_count()
+    {
+        const string Headline = "A headline that should never leave a lonely word behind";
+        string[] Lines(string wrap)
+        {
+            CliRun run = CliRun.Invoke("lines", Headline, "--width", "300", "--font", "24px \"Noto Serif\"", "--text-wrap", wrap, "--json");
+            Assert.Equal(0, run.ExitCode);
+            return [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("text").GetString()!)];
+        }
+
+        string[] greedy = Lines("wrap");
+        string[] pretty = Lines("pretty");
+        Assert.Equal("behind", greedy[^1]);
+        Assert.Equal(greedy.Length, pretty.Length);
+        Assert.Equal("word behind", pretty[^1]);
+        Assert.Equal(2, CliRun.Invoke("lines", Headline, "--text-wrap", "nice").ExitCode);
+    }
+
+    [Fact]
     public void Lines_sweep_never_gains_lines_as_the_width_grows()
     {
         CliRun run = CliRun.Invoke("lines", Gatsby, "--widths", "100:600:25", "--json");

@@ -5,6 +5,7 @@
 //        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
 //        report --id CASE_ID [--out DIR]
 //        record-features [--out FILE]
+//        record-rich [--out FILE] [--only ID-PREFIX]
 // Output: snapshot JSONL files (default: tests/Foretext.BrowserParity/Snapshots), a rewritten measuring-cases
 // file, or a report on whether cutting text into nodes changes any break. Progress goes to stderr.
 using System.Diagnostics;
@@ -26,6 +27,7 @@ public static class Program
             Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
             Console.Error.WriteLine("       report --id CASE_ID [--out DIR]   (side-by-side HTML + PNG of Chromium's and Foretext's lines)");
             Console.Error.WriteLine("       record-features [--out FILE]   (line clamp, text-overflow, text-wrap, line-height: normal)");
+            Console.Error.WriteLine("       record-rich [--out FILE] [--only ID-PREFIX]   (rich inline flow: spans of their own font, chips)");
             return 2;
         }
 
@@ -40,6 +42,7 @@ public static class Program
                 "check-carets" => await CheckCaretsAsync(options),
                 "report" => await ReportAsync(options),
                 "record-features" => await FeatureRecorder.RecordAsync(options.GetValueOrDefault("out")),
+                "record-rich" => await RichRecorder.RecordAsync(options.GetValueOrDefault("out"), options.GetValueOrDefault("only")),
                 _ => Usage(args[0]),
             };
         }

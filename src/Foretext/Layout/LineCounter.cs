@@ -177,7 +177,9 @@ internal static class LineCounter
         int first = 0; // piece 0 starts at segment 0, with nothing before it
         sink.OnLineStart(new LayoutCursor(first, 0));
         int special = 0;
-        int hyphenPiece = -1; // the last piece that fitted and ends with a soft hyphen
+        // The last piece that fitted and whose end is a candidate only by LineWalker's rules: a soft hyphen (the hyphen
+        // retry looks back over the line) or a reshape gain (the end counts only if the reshaped line fits).
+        int askPiece = -1;
         long lineBase = -p.StartAdjustment(first);
         long committed = 0;
         long limit = lineBase + span;
@@ -201,9 +203,9 @@ internal static class LineCounter
                 {
                     fallFrom = pieces[j]; // nothing fits on the line (overflow-wrap, or overflow)
                 }
-                else if (j - 1 == hyphenPiece)
+                else if (j - 1 == askPiece)
                 {
-                    fallFrom = pieces[lineStart] & int.MaxValue; // the line would end with a hyphen
+                    fallFrom = pieces[lineStart] & int.MaxValue; // the line would end where the walker's candidate rules decide
                 }
                 else
                 {
@@ -248,9 +250,10 @@ internal static class LineCounter
                 Fit fit = FitSpecialPiece(p, j, PieceStart(p, j, ref special), first, ref lineBase, ref committed, ref limit, available);
                 if (fit == Fit.Fits)
                 {
-                    if ((p._flags[(pieces[j + 1] & int.MaxValue) - 1] & SegmentFlags.SoftHyphen) != 0)
+                    int last = (pieces[j + 1] & int.MaxValue) - 1;
+                    if ((p._flags[last] & SegmentFlags.SoftHyphen) != 0 || p.EndAdjustment(last) > 0)
                     {
-                        hyphenPiece = j;
+                        askPiece = j;
                     }
 
                     j++;
@@ -265,9 +268,10 @@ internal static class LineCounter
                         return lines;
                     }
                 }
-                else if (j == lineStart || j - 1 == hyphenPiece)
+                else if (j == lineStart || j - 1 == askPiece || fit == Fit.AskWalker)
                 {
-                    // Nothing fits on the line, or it would end with a hyphen: LineWalker lays it out.
+                    // Nothing fits on the line, it would end where the walker's candidate rules decide, or at a
+                    // trimmed punctuation: LineWalker lays it out.
                     j = FallBack(p, first, maxWidth, ref lines, ref sink);
                     if (j == n)
                     {
@@ -292,7 +296,8 @@ internal static class LineCounter
     {
         Fits,
         EndsBefore, // the piece does not fit: the line ends before it
-        EndsAfter, // the line ends right after the piece (a forced break, or a line-end trim that makes it fit)
+        EndsAfter, // the line ends right after the piece (a forced break)
+        AskWalker, // the piece does not fit whole but may fit trimmed: LineWalker lays the line out
     }
 
     /// <summary>
@@ -331,8 +336,8 @@ internal static class LineCounter
                         break;
                     }
 
-                    long trim = p.EndAdjustment(s);
-                    return trim < 0 && (flags & SegmentFlags.BreakAfter) != 0 && at + trim < limit ? Fit.EndsAfter : Fit.EndsBefore;
+                    // A closing punctuation that may still fit trimmed: LineWalker's FitsTrimmed decides the line.
+                    return p.EndAdjustment(s) < 0 && (flags & SegmentFlags.BreakAfter) != 0 ? Fit.AskWalker : Fit.EndsBefore;
             }
         }
 

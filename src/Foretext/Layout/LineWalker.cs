@@ -17,7 +17,7 @@ using System.Runtime.CompilerServices;
 
 namespace Foretext.Layout;
 
-internal static class LineWalker
+internal static partial class LineWalker
 {
     /// <summary>Lays out the line that starts at <paramref name="start"/>; false at the end of the text.</summary>
     public static bool NextLine(PreparedText p, LayoutCursor start, double maxWidth, out LayoutLineRange line)
@@ -128,6 +128,7 @@ internal static class LineWalker
         var firstBreak = Candidate.None; // the first opportunity on the line
         bool overflowed = false;
 
+        bool laterItem = false; // the line has entered a shaping item after the one it starts in
         for (int i = first; i < count; i++)
         {
             SegmentKind kind = flags[i].Kind();
@@ -135,6 +136,7 @@ internal static class LineWalker
             if ((segmentFlags & SegmentFlags.ItemStart) != 0 && i != first)
             {
                 pen = pen.NextItem();
+                laterItem = true;
             }
 
             switch (kind)
@@ -148,9 +150,15 @@ internal static class LineWalker
                     // the rest of the word fits, even with its line-end trim; overflow-wrap: normal never starts a
                     // line inside a word.
                     long width = i == first && startUnit != p._segmentStarts[i]
-                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - p.EndAdjustment(i))
+                        ? p.SumAdvancesCapped(startUnit, p._segmentStarts[i + 1], ((pen.RemainingLayoutUnits + 1) << 10) - Math.Min(0, p.EndAdjustment(i)))
                         : p.Width(i);
                     Pen after = pen.Advance(width);
+                    if (i == first && startUnit != p._segmentStarts[i] && (segmentFlags & SegmentFlags.NoBreakAfterAtLineStart) != 0
+                        && p.NextGraphemeStart(startUnit, p._segmentStarts[i + 1]) == p._segmentStarts[i + 1])
+                    {
+                        segmentFlags &= ~SegmentFlags.BreakAfter; // no opportunity here for a line starting at this grapheme
+                    }
+
                     if (overflowed || after.Fits)
                     {
                         pen = after;
@@ -163,6 +171,24 @@ internal static class LineWalker
                                 return true;
                             }
 
+                            long reshape = p.EndAdjustment(i);
+                            if (reshape > 0)
+                            {
+                                // ShapeLine reshapes a line end that is unsafe to break (a kerned pair with no space
+                                // between); when the reshaped line no longer fits it tries the opportunity before.
+                                var reshaped = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0);
+                                if (reshaped.Pen.Fits)
+                                {
+                                    Remember(reshaped, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                                }
+                                else if (!firstBreak.IsSet)
+                                {
+                                    firstBreak = reshaped;
+                                }
+
+                                continue;
+                            }
+
                             var candidate = new Candidate(EndAfter(p, i), pen, (segmentFlags & SegmentFlags.SoftHyphen) != 0);
                             Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
                         }
@@ -171,7 +197,7 @@ internal static class LineWalker
                     }
 
                     long trim = p.EndAdjustment(i);
-                    if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && pen.Advance(width + trim).Fits)
+                    if (trim < 0 && (segmentFlags & SegmentFlags.BreakAfter) != 0 && FitsTrimmed(p, pen, RunStartPosition(p, first, startUnit, laterItem), i, p._segmentStarts[i + 1], trim))
                     {
                         // text-spacing-trim: the closing punctuation fits at the line end in half its width
                         // (ShapeLine extends the candidate break only where a break follows it directly).
@@ -235,6 +261,31 @@ internal static class LineWalker
         line = Line(contentEnd, start, new LayoutCursor(count, 0), false);
         return true;
     }
+
+    /// <summary>
+    /// Whether the content up to <paramref name="end"/> (the end of segment <paramref name="segment"/>, whose last
+    /// character the line end trims by <paramref name="trim"/>) fits on the line, as ShapingLineBreaker::ShapeLine's
+    /// HanKerning extension decides it: the closing mark is reshaped with han_kerning_end from the last safe offset
+    /// before it, and the line fits when the LayoutUnit distance from the line start to that offset (item positions
+    /// rounded up, start and end apart) plus the reshaped width is within the available width plus LayoutUnit's
+    /// epsilon. Measured (probes in RESEARCH.md): `（已更新）` in 16.000031px ideographs with its `）` halved does not
+    /// fit 280px at the paragraph start (272.015625 + 8.0000305) but fits 280.015625px; `起來。」` fits 48px after three
+    /// ideographs and needs 48.015625px at the paragraph start.
+    /// </summary>
+    private static bool FitsTrimmed(PreparedText p, Pen pen, long startPosition, int segment, int end, long trim)
+    {
+        long mark = p.SumAdvances(end - 1, end);
+        long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], end - 1);
+        long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
+        return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
+    }
+
+    /// <summary>The item position (16.16) where the pen's run began: the line start, or 0 once the line entered a later item.</summary>
+    private static long RunStartPosition(PreparedText p, int first, int startUnit, bool enteredLaterItem)
+        => enteredLaterItem ? 0 : p._itemPositions[first] + p.SumAdvances(p._segmentStarts[first], startUnit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long CeilUnits(long fixedPoint) => (fixedPoint + 1023) >> 10;
 
     /// <summary>A place the line may end: the cursor after it, the pen at its content's end, whether a hyphen is drawn.</summary>
     private readonly struct Candidate(LayoutCursor end, Pen pen, bool hyphen)
@@ -308,11 +359,13 @@ internal static class LineWalker
         var firstBreak = Candidate.None;
         LayoutLineRange line;
 
+        bool laterItem = false;
         for (int i = start.SegmentIndex; i < count; i++)
         {
             if ((flags[i] & SegmentFlags.ItemStart) != 0 && i != start.SegmentIndex)
             {
                 pen = pen.NextItem();
+                laterItem = true;
             }
 
             switch (flags[i].Kind())
@@ -330,12 +383,12 @@ internal static class LineWalker
                         Pen after = pen.Advance(p.SumAdvances(offset, next));
                         if (!after.Fits)
                         {
-                            long trim = next == end ? p.EndAdjustment(i) : 0;
-                            if (trim < 0 && after.Advance(trim).Fits)
+                            long trim = next == end ? p.EndAdjustment(i) : p.GraphemeEndTrim(offset);
+                            if (trim < 0 && FitsTrimmed(p, pen, RunStartPosition(p, start.SegmentIndex, startUnit, laterItem), i, next, trim))
                             {
                                 // Every cluster boundary is an opportunity now, so the HanKerning extension of the
-                                // candidate break applies before hanging spaces too.
-                                return Line(after.Advance(trim), start, EndAfterTrailingSpaces(p, i), false);
+                                // candidate break applies before hanging spaces too, and inside a word (`shouldn’|t`).
+                                return Line(after.Advance(trim), start, next == end ? EndAfterTrailingSpaces(p, i) : new LayoutCursor(i, grapheme + 1), false);
                             }
 
                             if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
@@ -371,7 +424,12 @@ internal static class LineWalker
                         {
                             // The segment's end; before spaces the opportunity is after them (they hang).
                             bool hyphen = (flags[i] & SegmentFlags.SoftHyphen) != 0;
-                            Remember(new Candidate(new LayoutCursor(i + 1, 0), pen, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            long reshape = Math.Max(0, p.EndAdjustment(i)); // an unsafe boundary to the next text segment
+                            Pen reshaped = pen.Advance(reshape);
+                            if (reshape == 0 || reshaped.Fits)
+                            {
+                                Remember(new Candidate(new LayoutCursor(i + 1, 0), reshaped, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            }
                         }
                     }
 
@@ -447,6 +505,12 @@ internal static class LineWalker
         /// <summary>Whether the pen fits in the available width less <paramref name="reserved"/> LayoutUnits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool FitsWithin(long reserved) => _committed + FitUnits(_run) <= _available - reserved;
+
+        /// <summary>LayoutUnits of earlier items (and tabs) on the line.</summary>
+        public long CommittedUnits => _committed;
+
+        /// <summary>The available width in LayoutUnits.</summary>
+        public long AvailableUnits => _available;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Pen Advance(long fixedWidth) => new(_available, _committed, _run + fixedWidth);

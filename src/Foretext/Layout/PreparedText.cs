@@ -41,7 +41,8 @@ public class PreparedText
     internal readonly int _hyphenWidth; // LayoutUnits
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
-    internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone)
+    internal readonly long[] _itemPositions; // 16.16 position of each segment's start from the start of its shaping item; only with _endAdjustments
+    internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone); ~unit keys (negative, first) hold a closing mark's line-end trim
     internal readonly int[] _graphemeEndGains; // 16.16, parallel to _graphemeEndOffsets; both empty unless break-word and some gain
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, kept only by PrepareWithSegments (renderers)
@@ -81,6 +82,7 @@ public class PreparedText
         _levels = other._levels;
         _endAdjustments = other._endAdjustments;
         _startAdjustments = other._startAdjustments;
+        _itemPositions = other._itemPositions;
         _graphemeEndOffsets = other._graphemeEndOffsets;
         _graphemeEndGains = other._graphemeEndGains;
         _collapseSpaces = other._collapseSpaces;
@@ -99,6 +101,7 @@ public class PreparedText
         _graphemeEndGains = graphemeEndGains;
         _startAdjustments = startAdjustments;
         _endAdjustments = endAdjustments;
+        _itemPositions = endAdjustments.Length == 0 && (graphemeEndOffsets.Length == 0 || graphemeEndOffsets[0] >= 0) ? [] : BuildItemPositions(flags, widths);
         _levels = levels;
         _sourceText = sourceText;
         _text = ReferenceEquals(text, sourceText) ? text : null;
@@ -245,6 +248,26 @@ public class PreparedText
         return c == '\r' ? '\n' : c;
     }
 
+    /// <summary>Each segment's 16.16 position from the start of its shaping item (the trimmed line end test needs the
+    /// positions Blink's ShapeResult reports, which start at the item).</summary>
+    private static long[] BuildItemPositions(SegmentFlags[] flags, long[] widths)
+    {
+        var positions = new long[flags.Length];
+        long position = 0;
+        for (int i = 0; i < flags.Length; i++)
+        {
+            if ((flags[i] & SegmentFlags.ItemStart) != 0)
+            {
+                position = 0;
+            }
+
+            positions[i] = position;
+            position += widths[i];
+        }
+
+        return positions;
+    }
+
     /// <summary>Norm offset of grapheme <paramref name="grapheme"/> of a segment, or -1 when the segment has fewer.</summary>
     internal int GraphemeOffset(int segment, int grapheme)
     {
@@ -378,6 +401,21 @@ public class PreparedText
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal long StartAdjustment(int segment) => _startAdjustments.Length == 0 ? 0 : _startAdjustments[segment];
 
+    /// <summary>
+    /// The (negative) 16.16 change of the closing bracket or quote at <paramref name="offset"/> when a break-anywhere line
+    /// ends right after it inside a word and ShapeLine's HanKerning extension sets it half width; 0 when none.
+    /// </summary>
+    internal long GraphemeEndTrim(int offset)
+    {
+        if (_graphemeEndOffsets.Length == 0 || _graphemeEndOffsets[0] >= 0)
+        {
+            return 0;
+        }
+
+        int index = Array.BinarySearch(_graphemeEndOffsets, ~offset);
+        return index >= 0 ? _graphemeEndGains[index] : 0;
+    }
+
     /// <summary>The 16.16 width the grapheme starting at <paramref name="offset"/> gains when a break-anywhere line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal long GraphemeEndAdjustment(int offset)
@@ -499,6 +537,13 @@ internal enum SegmentFlags : byte
 
     /// <summary>The segment starts a new shaping item (after a bidi level change, a tab or a line feed).</summary>
     ItemStart = 4,
+
+    /// <summary>
+    /// The opportunity after the segment is gone for a line that starts at the segment's last grapheme: Blink's break
+    /// iterator sees no text before a line start, so `-` then a digit (`7:00-|9:00`, a break only after a letter or
+    /// digit) or a word-initial hyphen before a letter (UAX #14 LB20a) hold together there.
+    /// </summary>
+    NoBreakAfterAtLineStart = 8,
 }
 
 internal static class SegmentFlagsExtensions

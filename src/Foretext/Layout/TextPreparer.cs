@@ -73,22 +73,26 @@ internal static class TextPreparer
             {
                 // Blink's ScriptRunIterator runs over the whole paragraph, so the script run crosses bidi items.
                 int runScript = spacing != 0 ? FirstStrongScript(norm, 0, length) : CommonScript;
+                bool breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
+                ulong[]? unsafeBreaks = measurer is IBreakSafetyMeasurer ? new ulong[graphemeStarts.Length] : null;
                 for (int k = 0; k < itemStarts.Count; k++)
                 {
                     int itemStart = itemStarts[k];
                     int itemEnd = k + 1 < itemStarts.Count ? itemStarts[k + 1] : length;
-                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, ref runScript);
+                    MeasureItem(norm, itemStart, itemEnd, style, measurer, spacing, graphemeStarts, measured, fixedAdvances, unsafeBreaks, ref runScript);
                 }
 
                 Span<BreakOpportunity> opportunities = rented.AsSpan(0, length + 1);
                 LineBreakOpportunities.Compute(norm, options.Lang, options.WordBreak, opportunities);
                 var builder = new SegmentBuilder(norm, preWrap, fixedAdvances, itemStarts, kinds, flags, widths, starts);
                 builder.Build(opportunities);
-                endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts);
-                startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts);
-                if (options.OverflowWrap == OverflowWrap.BreakWord)
+                MarkLineStartContext(norm, options, graphemeStarts, kinds, flags, starts);
+                endAdjustments = MeasureLineEndTrims(norm, style, measurer, measured, kinds, flags, starts, 0, kinds.Count);
+                endAdjustments = AddLineEndReshapes(endAdjustments, MeasureLineEndReshapes(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, flags, starts, 0, kinds.Count));
+                startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, 0, kinds.Count);
+                if (breakWord)
                 {
-                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, kinds, starts);
+                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, 0, kinds.Count);
                 }
             }
             finally
@@ -205,9 +209,9 @@ internal static class TextPreparer
     /// <summary>16.16 fixed point: Chromium keeps glyph advances as InlineLayoutUnit (1/65536 px) and sums them exactly.</summary>
     private const double FixedOne = 65536;
 
-    private static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
+    internal static long ToFixed(double px) => (long)Math.Round(px * FixedOne);
 
-    private static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
+    internal static long MeasureFixed(string text, in MeasureStyle style, ITextMeasurer measurer)
     {
         Span<double> advances = stackalloc double[text.Length];
         measurer.MeasureAdvances(text, style, advances);
@@ -241,9 +245,9 @@ internal static class TextPreparer
     }
 
     /// <summary>Measures one item's text in context and adds letter spacing, writing 16.16 advances.</summary>
-    private static void MeasureItem(
+    internal static void MeasureItem(
         string norm, int start, int end, in MeasureStyle style, ITextMeasurer measurer, long spacing,
-        ulong[] graphemeStarts, double[] measured, int[] advances, ref int runScript)
+        ulong[] graphemeStarts, double[] measured, int[] advances, ulong[]? unsafeBreaks, ref int runScript)
     {
         if (norm[start] is '\n' or '\t')
         {
@@ -253,7 +257,32 @@ internal static class TextPreparer
 
         Span<double> itemAdvances = measured.AsSpan(start, end - start);
         itemAdvances.Clear();
-        measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        if (unsafeBreaks is not null)
+        {
+            bool[] unsafeToBreak = ArrayPool<bool>.Shared.Rent(end - start);
+            try
+            {
+                Span<bool> flagged = unsafeToBreak.AsSpan(0, end - start);
+                flagged.Clear();
+                ((IBreakSafetyMeasurer)measurer).MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances, flagged);
+                for (int i = 0; i < flagged.Length; i++)
+                {
+                    if (flagged[i])
+                    {
+                        unsafeBreaks[(start + i) >> 6] |= 1UL << ((start + i) & 63);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<bool>.Shared.Return(unsafeToBreak);
+            }
+        }
+        else
+        {
+            measurer.MeasureAdvances(norm.AsSpan(start, end - start), style, itemAdvances);
+        }
+
         bool[]? clusterStarts = null;
         if (spacing != 0 && measurer is IClusterMeasurer clusters)
         {
@@ -299,61 +328,72 @@ internal static class TextPreparer
     }
 
     /// <summary>
-    /// What each grapheme inside a text segment gains (16.16) when a break-anywhere line ends right after it: Blink's
-    /// ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, so a kerned pair split by the break
-    /// loses its kerning. `https:/` is 74.59px inside `https://mouth` (the first '/' kerned to 6.48px against the
-    /// second) but 76.56px alone (24px "Noto Serif CJK SC"), and Chromium does not end a 75px line after it. Modelled
-    /// as the grapheme shaped alone against its advance in context; marks and a grapheme inside a shaping cluster
-    /// (its advance already is the reshaped prefix's) gain nothing. Kept sparse: the offsets that gain, in order.
+    /// What a break-anywhere line ending right after each grapheme of a text segment gains (16.16) over the in-context
+    /// advances: Blink's ShapingLineBreaker::ShapeLine reshapes a line end that is not safe to break, from the last
+    /// safe-to-break offset before it, so a kerned pair split by the break loses its kerning. `https:/` is 74.59px
+    /// inside `https://mouth` (the first '/' kerned to 6.48px against the second) but 76.56px alone (24px "Noto Serif
+    /// CJK SC"), and Chromium does not end a 75px line after it. A boundary HarfBuzz leaves safe to break is not
+    /// reshaped (<see cref="IBreakSafetyMeasurer"/>; without it every boundary is taken as unsafe); marks, cursive
+    /// letters and CJK punctuation keep their context; a grapheme inside a shaping cluster already has the reshaped
+    /// prefix's advance. Kept sparse: the grapheme starts that gain, in order.
     /// </summary>
-    private static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
-        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, List<SegmentKind> kinds, List<int> starts)
+    internal static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment)
     {
         var offsets = new List<int>();
         var gains = new List<int>();
+        var trimOffsets = new List<int>();
+        var trimGains = new List<int>();
+        var edges = measurer as ILineEdgeMeasurer;
         Span<double> alone = stackalloc double[LineEndContext];
-        for (int s = 0; s < kinds.Count; s++)
+        for (int s = firstSegment; s < endSegment; s++)
         {
             if (kinds[s] != SegmentKind.Text)
             {
                 continue;
             }
 
+            int segmentStart = starts[s];
             int end = s + 1 < starts.Count ? starts[s + 1] : norm.Length;
-            int offset = starts[s];
+            int offset = segmentStart;
             while (offset < end)
             {
                 int next = offset + 1;
-                while (next < end && (graphemeStarts[next >> 6] & (1UL << (next & 63))) == 0)
+                while (next < end && !IsSet(graphemeStarts, next))
                 {
                     next++;
                 }
 
-                // The segment's last grapheme ends at an ordinary opportunity, measured with the segment.
-                if (next < end && next - offset <= LineEndContext && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
+                if (next < end && next - offset == 1 && edges is not null && HanKerningClose(norm[offset]))
                 {
-                    long inContext = 0;
-                    for (int i = offset; i < next; i++)
+                    // A closing bracket or quote ending a break-anywhere line inside a word: ShapeLine's HanKerning
+                    // extension reshapes it with han_kerning_end (`shouldn’|t.` keeps `’` at half width in a Chinese
+                    // font, where the quote is fullwidth). Kept apart (key ~offset): it applies only where the line
+                    // would not fit otherwise, and only when the mark's line-end advance is narrower than alone.
+                    int from = Math.Max(segmentStart, next - LineEndContext);
+                    Span<double> window = alone[..(next - from)];
+                    window.Clear();
+                    edges.MeasureLineEndAdvances(norm.AsSpan(from, next - from), style, window);
+                    long lineEnd = ToFixed(window[^1]);
+                    window.Clear();
+                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, window);
+                    if (lineEnd < ToFixed(window[^1]))
                     {
-                        inContext += ToFixed(measured[i]);
+                        trimOffsets.Add(~offset);
+                        trimGains.Add((int)(lineEnd - ToFixed(measured[offset])));
                     }
+                }
 
-                    // The grapheme reshaped at the end of the text before it (a few units of its segment), as the
-                    // reshaped line end is: what follows is gone, what precedes still sets script and features.
-                    int from = Math.Max(starts[s], next - LineEndContext);
-                    Span<double> own = alone[..(next - from)];
-                    own.Clear();
-                    measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
-                    long standalone = 0;
-                    for (int i = offset - from; i < own.Length; i++)
-                    {
-                        standalone += ToFixed(own[i]);
-                    }
-
-                    if (standalone != inContext)
+                // The segment's last grapheme ends at an ordinary opportunity (MeasureLineEndReshapes).
+                if (next < end && next - offset <= LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, next))
+                    && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
+                {
+                    long gain = ReshapedGain(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, segmentStart, offset, next, alone);
+                    if (gain != 0)
                     {
                         offsets.Add(offset);
-                        gains.Add((int)(standalone - inContext));
+                        gains.Add((int)gain);
                     }
                 }
 
@@ -361,8 +401,171 @@ internal static class TextPreparer
             }
         }
 
-        return (offsets.ToArray(), gains.ToArray());
+        // Trims first: their keys are negative, descending as offsets ascend, so reverse them to keep the keys sorted.
+        trimOffsets.Reverse();
+        trimGains.Reverse();
+        return ([.. trimOffsets, .. offsets], [.. trimGains, .. gains]);
     }
+
+    /// <summary>Blink Character::MaybeHanKerningClose: a closing bracket or closing quote of the HanKerning classes.</summary>
+    private static bool HanKerningClose(char c) => c is '\u2019' or '\u201D' or '\u3009' or '\u300B' or '\u300D' or '\u300F' or '\u3011'
+        or '\u3015' or '\u3017' or '\u3019' or '\u301B' or '\u301E' or '\u301F' or '\uFF09' or '\uFF3D' or '\uFF5D' or '\uFF60';
+
+    /// <summary>
+    /// What grapheme [<paramref name="offset"/>, <paramref name="next"/>) gains (16.16) when a line ends right after it
+    /// and ShapeLine reshapes the line end: reshaped from the last safe boundary before it (at most LineEndContext units
+    /// back; the segment start is safe, a space precedes it), the grapheme's own advances compared. Summing the whole
+    /// reshaped range instead put 4 Myanmar sweep cases one syllable short (RESEARCH.md), so the earlier graphemes of
+    /// the range are taken as unchanged.
+    /// </summary>
+    private static long ReshapedGain(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        int segmentStart, int offset, int next, Span<double> alone)
+    {
+        int from = offset;
+        while (from > segmentStart && next - from < LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, from) || !IsSet(graphemeStarts, from)))
+        {
+            from--;
+        }
+
+        while (from < offset && !IsSet(graphemeStarts, from))
+        {
+            from++;
+        }
+
+        Span<double> own = alone[..(next - from)];
+        own.Clear();
+        measurer.MeasureAdvances(norm.AsSpan(from, next - from), style, own);
+        long inContext = 0;
+        long reshaped = 0;
+        for (int i = offset; i < next; i++)
+        {
+            inContext += ToFixed(measured[i]);
+            reshaped += ToFixed(own[i - from]);
+        }
+
+        return reshaped - inContext;
+    }
+
+    /// <summary>
+    /// Per segment, what a line ending at its opportunity gains (16.16, positive only) because the opportunity sits
+    /// between two text segments of one shaping item where HarfBuzz flags the boundary unsafe to break (a kerned pair
+    /// with no space between, as CJK text breaks): ShapeLine reshapes that line end and, when it no longer fits, tries
+    /// the opportunity before. `リリー|ス` (16px Noto Sans CJK JP): `ー` is 15.2px kerned against `ス`, 16px reshaped alone,
+    /// and Chromium ends a 180px line after `リリ` (app-cjk-02). Only with an <see cref="IBreakSafetyMeasurer"/>.
+    /// </summary>
+    internal static int[] MeasureLineEndReshapes(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts, int firstSegment, int endSegment)
+    {
+        if (unsafeBreaks is null)
+        {
+            return [];
+        }
+
+        int[]? reshapes = null;
+        Span<double> alone = stackalloc double[LineEndContext];
+        for (int s = firstSegment; s < endSegment && s + 1 < kinds.Count; s++)
+        {
+            int end = starts[s + 1];
+            if (kinds[s] != SegmentKind.Text || kinds[s + 1] != SegmentKind.Text || (flags[s] & SegmentFlags.BreakAfter) == 0
+                || (flags[s + 1] & SegmentFlags.ItemStart) != 0 || !IsSet(unsafeBreaks, end))
+            {
+                continue;
+            }
+
+            int offset = end - 1;
+            while (offset > starts[s] && !IsSet(graphemeStarts, offset))
+            {
+                offset--;
+            }
+
+            if (end - offset > LineEndContext || IsMark(norm, offset) || KeepsContextAtLineEnd(norm, offset))
+            {
+                continue;
+            }
+
+            long gain = ReshapedGain(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, starts[s], offset, end, alone);
+            if (gain > 0)
+            {
+                reshapes ??= new int[kinds.Count];
+                reshapes[s] = (int)gain;
+            }
+        }
+
+        return reshapes ?? [];
+    }
+
+    /// <summary>Adds line-end reshape gains (positive) to the line-end trims (negative); a segment with a trim keeps it.</summary>
+    internal static int[] AddLineEndReshapes(int[] trims, int[] reshapes)
+    {
+        if (reshapes.Length == 0)
+        {
+            return trims;
+        }
+
+        if (trims.Length == 0)
+        {
+            return reshapes;
+        }
+
+        for (int i = 0; i < trims.Length; i++)
+        {
+            if (trims[i] == 0)
+            {
+                trims[i] = reshapes[i];
+            }
+        }
+
+        return trims;
+    }
+
+    private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
+
+    /// <summary>
+    /// Flags the segments whose closing opportunity depends on the text before their last grapheme
+    /// (<see cref="SegmentFlags.NoBreakAfterAtLineStart"/>): a line that starts there (after an overflow-wrap break)
+    /// is broken by Blink's LazyLineBreakIterator from the line start, with no prior context. Measured:
+    /// `7:00-9:00` breaks after `-` inside a paragraph, but a line starting at that `-` runs on into `9:0`
+    /// (sweep-121, 24px, 48px), as does `-लल` (sweep-084); `-bbbb` still breaks after `-`. Each candidate segment (two
+    /// graphemes or more, text directly after it) is segmented again from its last grapheme.
+    /// </summary>
+    private static void MarkLineStartContext(
+        string norm, PrepareOptions options, ulong[] graphemeStarts, List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+    {
+        Span<BreakOpportunity> local = stackalloc BreakOpportunity[LineStartContext + 2];
+        for (int s = 0; s + 1 < kinds.Count; s++)
+        {
+            if (kinds[s] != SegmentKind.Text || kinds[s + 1] != SegmentKind.Text || (flags[s] & SegmentFlags.BreakAfter) == 0
+                || (flags[s + 1] & SegmentFlags.ItemStart) != 0)
+            {
+                continue;
+            }
+
+            int end = starts[s + 1];
+            int last = end - 1;
+            while (last > starts[s] && (graphemeStarts[last >> 6] & (1UL << (last & 63))) == 0)
+            {
+                last--;
+            }
+
+            if (last == starts[s] || end - last > LineStartContext / 2)
+            {
+                continue; // one grapheme: the line would start at the segment itself, where context is the same
+            }
+
+            int limit = Math.Min(norm.Length, end + (LineStartContext / 2));
+            Span<BreakOpportunity> opportunities = local[..(limit - last + 1)];
+            LineBreakOpportunities.Compute(norm.AsSpan(last, limit - last), options.Lang, options.WordBreak, opportunities);
+            if (opportunities[end - last] == BreakOpportunity.None)
+            {
+                flags[s] |= SegmentFlags.NoBreakAfterAtLineStart;
+            }
+        }
+    }
+
+    /// <summary>UTF-16 units segmented again for a line that starts inside a word.</summary>
+    private const int LineStartContext = 16;
 
     /// <summary>UTF-16 units reshaped for a break-anywhere line end: the grapheme and the text just before it.</summary>
     private const int LineEndContext = 8;
@@ -398,7 +601,7 @@ internal static class TextPreparer
     private const int CommonScript = 0, InheritedScript = 1;
 
     /// <summary>The script of the first character of [<paramref name="start"/>, <paramref name="end"/>) that is neither Common nor Inherited; Common when none is.</summary>
-    private static int FirstStrongScript(string norm, int start, int end)
+    internal static int FirstStrongScript(string norm, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
@@ -424,9 +627,9 @@ internal static class TextPreparer
     /// so segments that end before spaces get their trim too). Asks an <see cref="ILineEdgeMeasurer"/> for the last character's
     /// line-end advance; returns per segment the (negative) 16.16 change, or an empty array when none applies.
     /// </summary>
-    private static int[] MeasureLineEndTrims(
+    internal static int[] MeasureLineEndTrims(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext,
-        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts)
+        List<SegmentKind> kinds, List<SegmentFlags> flags, List<int> starts, int firstSegment, int endSegment)
     {
         if (measurer is not ILineEdgeMeasurer edges)
         {
@@ -437,7 +640,7 @@ internal static class TextPreparer
         double[]? lineEnd = null;
         try
         {
-            for (int i = 0; i < kinds.Count; i++)
+            for (int i = firstSegment; i < endSegment; i++)
             {
                 int start = starts[i];
                 int end = i + 1 < starts.Count ? starts[i + 1] : norm.Length;
@@ -485,16 +688,16 @@ internal static class TextPreparer
     /// there. Returns per segment the (positive) 16.16 width the first character gains at a line start, or an
     /// empty array when none applies.
     /// </summary>
-    private static int[] MeasureLineStarts(
+    internal static int[] MeasureLineStarts(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] inContext, ulong[] graphemeStarts,
-        List<SegmentKind> kinds, List<int> starts)
+        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment)
     {
         int[]? gains = null;
         Span<double> alone = stackalloc double[8];
-        for (int i = 1; i < kinds.Count; i++)
+        for (int i = Math.Max(1, firstSegment); i < endSegment; i++)
         {
             int start = starts[i];
-            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineEnd(norm[start]) || !MayTrimAtLineEnd(norm[start - 1]))
+            if (kinds[i] != SegmentKind.Text || !MayTrimAtLineStart(norm[start]) || !MayTrimAtLineStart(norm[start - 1]))
             {
                 continue; // only a punctuation mark right after another one can have been trimmed by it
             }
@@ -525,10 +728,17 @@ internal static class TextPreparer
     }
 
     /// <summary>Fullwidth punctuation and quotes: the characters Blink's HanKerning may trim (Character::MaybeHanKerningClose is a subset).</summary>
-    private static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
+    internal static bool MayTrimAtLineEnd(char c) => c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '\u2019' or '\u201D';
+
+    /// <summary>
+    /// What HanKerning may have trimmed next to other punctuation, for the line-start rule: the characters above and the
+    /// opening quotes, fullwidth in Chinese fonts (`\uFF1A\u201C` sets the quote in half width in context; at a line
+    /// start Chromium draws it whole).
+    /// </summary>
+    internal static bool MayTrimAtLineStart(char c) => MayTrimAtLineEnd(c) || c is '\u2018' or '\u201C';
 
     /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
-    private static void MarkGraphemes(string norm, ulong[] graphemeStarts)
+    internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
         var starts = new List<int>(norm.Length);
         GraphemeClusters.GetStarts(norm, starts);

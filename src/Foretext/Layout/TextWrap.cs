@@ -7,8 +7,15 @@ public enum TextWrap : byte
     Wrap,
 
     /// <summary>
-    /// <c>balance</c>: Chromium's paragraph balancing: paragraphs of at most 6 lines are laid out at the narrowest
-    /// width (bisected to 1 px) that keeps the greedy line count.
+    /// <c>balance</c>: Chromium's score-based line breaking (ScoreLineBreaker) over paragraphs of at most 6 lines,
+    /// scoring every line's free space so the lines come out even; the line count stays the greedy one.
     /// </summary>
     Balance,
+
+    /// <summary>
+    /// <c>pretty</c>: Chromium's score-based line breaking (ScoreLineBreaker) over the last 4 lines of each paragraph,
+    /// applied when the greedy last line is a single word shorter than a third of the width; it moves line ends to
+    /// avoid that short last line, never changing the line count (so heights equal <see cref="Wrap"/>'s).
+    /// </summary>
+    Pretty,
 }

@@ -2,6 +2,7 @@
 // space 2.5px; the ellipsis U+2026 measures 5px). Browser parity for the same calls is in
 // tests/Foretext.BrowserParity/FeatureParityTests.cs.
 using Foretext.Layout;
+using Foretext.Text;
 
 namespace Foretext.Tests.Layout;
 
@@ -95,25 +96,70 @@ public class ClampAndWrapTests
     [Fact]
     public void BalanceKeepsTheLineCountAndEvensTheLines()
     {
-        // Greedy: "aaaa bbbb cccc" (62.5px) + "dd"; balanced at the narrowest width keeping two lines.
+        // Greedy: "aaaa bbbb cccc" (65px) + "dd". Scores (free space squared): after "aaaa" 45^2 + 10^2, after
+        // "bbbb" 22.5^2 + 32.5^2, after "cccc" ~0 + 55^2 + the orphan penalty 10000: the middle break wins.
         PreparedText prepared = Prepare("aaaa bbbb cccc dd");
         LayoutLinesResult greedy = TextLayout.LayoutWithLines(prepared, 65, 20);
         LayoutLinesResult balanced = TextLayout.LayoutWithLinesWrapped(prepared, 65, 20, TextWrap.Balance);
         Assert.Equal(["aaaa bbbb cccc", "dd"], greedy.Lines.Select(l => l.Text));
         Assert.Equal(["aaaa bbbb", "cccc dd"], balanced.Lines.Select(l => l.Text));
+        Assert.Equal([42.5, 32.5], balanced.Lines.Select(l => l.Width));
         Assert.Equal(greedy.LineCount, TextLayout.LayoutWrapped(prepared, 65, 20, TextWrap.Balance).LineCount);
-        Assert.Equal(65, TextLayout.WrapWidth(prepared, 65, TextWrap.Wrap));
     }
 
     [Fact]
     public void BalanceLeavesOneLineAndLongParagraphsAlone()
     {
         PreparedText one = Prepare("aaaa bbbb");
-        Assert.Equal(100, TextLayout.WrapWidth(one, 100, TextWrap.Balance));
+        Assert.Equal(["aaaa bbbb"], TextLayout.LayoutWithLinesWrapped(one, 100, 20, TextWrap.Balance).Lines.Select(l => l.Text));
 
         // More than six greedy lines: Chromium does not balance (kMaxLinesForBalance).
-        PreparedText seven = Prepare(string.Join(' ', Enumerable.Repeat("aaaa", 7)));
-        Assert.Equal(7, TextLayout.Layout(seven, 22, 20).LineCount);
-        Assert.Equal(22, TextLayout.WrapWidth(seven, 22, TextWrap.Balance));
+        PreparedText seven = Prepare("aaaa bbbb cc dd ee ff gg hh ii jj kkkk llll");
+        LayoutLinesResult greedy = TextLayout.LayoutWithLines(seven, 22.5, 20);
+        Assert.True(greedy.LineCount > 6);
+        Assert.Equal(greedy.Lines.Select(l => l.Text), TextLayout.LayoutWithLinesWrapped(seven, 22.5, 20, TextWrap.Balance).Lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void PrettyMovesAShortLastWordOffItsOwnLine()
+    {
+        // The last line "dd" (10px) is under a third of 65px and one word: the last line scores nothing, so the break
+        // with the least free space on the first line wins, except the one right before the end (orphan penalty).
+        PreparedText prepared = Prepare("aaaa bbbb cccc dd");
+        LayoutLinesResult pretty = TextLayout.LayoutWithLinesWrapped(prepared, 65, 20, TextWrap.Pretty);
+        Assert.Equal(["aaaa bbbb", "cccc dd"], pretty.Lines.Select(l => l.Text));
+        Assert.Equal(TextLayout.Layout(prepared, 65, 20), TextLayout.LayoutWrapped(prepared, 65, 20, TextWrap.Pretty));
+    }
+
+    [Theory]
+    [InlineData("aaaa bbbb cccc ddddd")] // the last line (25px) is not under a third of 65px
+    [InlineData("aaaa bbbb cccc d d")] // the last line has a break opportunity inside
+    [InlineData("aaaa bb dd")] // too few opportunities
+    public void PrettyLeavesOtherParagraphsGreedy(string text)
+    {
+        PreparedText prepared = Prepare(text);
+        Assert.Equal(
+            TextLayout.LayoutWithLines(prepared, 65, 20).Lines.Select(l => l.Text),
+            TextLayout.LayoutWithLinesWrapped(prepared, 65, 20, TextWrap.Pretty).Lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void PrettyLooksAtEachParagraphsLastFourLines()
+    {
+        // Two paragraphs (pre-wrap line feed); in the first, only the last four of six greedy lines may move.
+        var prepared = s_engine.Prepare("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk ll\nmmmm nnnn oooo pp", Font, new PrepareOptions { WhiteSpace = WhiteSpace.PreWrap });
+        string[] greedy = TextLayout.LayoutWithLines(prepared, 45, 20).Lines.Select(l => l.Text).ToArray();
+        string[] pretty = TextLayout.LayoutWithLinesWrapped(prepared, 45, 20, TextWrap.Pretty).Lines.Select(l => l.Text).ToArray();
+        Assert.Equal(greedy.Length, pretty.Length);
+        Assert.Equal(greedy[..2], pretty[..2]);
+        Assert.NotEqual(greedy, pretty);
+        Assert.Equal("kkkk ll", pretty[5]);
+    }
+
+    [Fact]
+    public void WrapRejectsUndefinedValues()
+    {
+        PreparedText prepared = Prepare("abc");
+        Assert.Throws<ArgumentOutOfRangeException>(() => TextLayout.LayoutLineRangesWrapped(prepared, 100, (TextWrap)7));
     }
 }

@@ -3,6 +3,7 @@
 
 using CsCheck;
 using Foretext.Layout;
+using Foretext.Shaping;
 using Foretext.Text;
 
 namespace Foretext.Tests.Layout;
@@ -99,7 +100,7 @@ public class LayoutPropertyTests
         }
     }
 
-    private static readonly string[] s_trimPieces = ["\u300D", "\uFF0C\u300C", "\u4E2D\u3002", "\u3002\u300C\u6587"];
+    private static readonly string[] s_trimPieces = ["\u300D", "\uFF0C\u300C", "\u4E2D\u3002", "\u3002\u300C\u6587", "\u30EA\u30FC\u30B9"];
 
     // Line-end trims and line-start gains (the fake trims a final U+300D or U+3002 at a line end, and halves U+300C
     // after U+FF0C or U+3002), negative letter spacing, and font sizes whose widths are not whole LayoutUnits (so
@@ -107,7 +108,7 @@ public class LayoutPropertyTests
     // boundary of the fake's 1.25px grid (at it, and one LayoutUnit under it).
     private static readonly Gen<(string Text, string Font, PrepareOptions Options, double Width)> s_counterCase =
         Gen.Select(
-            Gen.Int[0, s_pieces.Length + 3].Array[0, 40].Select(indices => string.Concat(indices.Select(i => i < s_pieces.Length ? s_pieces[i] : s_trimPieces[i - s_pieces.Length]))),
+            Gen.Int[0, s_pieces.Length + 4].Array[0, 40].Select(indices => string.Concat(indices.Select(i => i < s_pieces.Length ? s_pieces[i] : s_trimPieces[i - s_pieces.Length]))),
             Gen.Int[0, 2].Select(i => new[] { "10px Test", "10.3px Test", "13.37px Test" }[i]),
             s_options,
             Gen.Int[-2, 1],
@@ -118,6 +119,7 @@ public class LayoutPropertyTests
     public void LineCounterAgreesWithTheGeneralWalker()
     {
         s_counterCase.Sample(c => AssertSameLineStarts(s_engine.Prepare(c.Text, c.Font, c.Options), c.Width), iter: 10000);
+        s_counterCase.Sample(c => AssertSameLineStarts(s_kerningEngine.Prepare(c.Text, c.Font, c.Options), c.Width), iter: 10000);
         foreach (CorpusInfo corpus in SharedData.Corpora())
         {
             PreparedText prepared = s_engine.Prepare(corpus.Text, "20px Test", new PrepareOptions { Lang = corpus.Lang });
@@ -166,6 +168,44 @@ public class LayoutPropertyTests
         }
 
         Assert.Equal(expected.Count, TextLayout.Layout(prepared, width, 1).LineCount);
+    }
+
+    private static readonly TextLayoutEngine s_kerningEngine = new(new KerningMeasurer());
+
+    /// <summary>
+    /// The fake measurer plus one kerned pair that HarfBuzz would flag unsafe to break: U+30FC before a katakana is
+    /// 0.9 em in context and 1 em alone, so a line ending between them gains width when reshaped (LineWalker's
+    /// reshape candidates, `\u30EA\u30FC|\u30B9` as in app-cjk-02).
+    /// </summary>
+    private sealed class KerningMeasurer : ITextMeasurer, IBreakSafetyMeasurer, ILineEdgeMeasurer
+    {
+        public void MeasureAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
+        {
+            FakeTextMeasurer.Instance.MeasureAdvances(text, style, advances);
+            for (int i = 0; i + 1 < text.Length; i++)
+            {
+                if (Kerned(text, i))
+                {
+                    advances[i] *= 0.9;
+                }
+            }
+        }
+
+        public void MeasureAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances, Span<bool> unsafeToBreak)
+        {
+            MeasureAdvances(text, style, advances);
+            for (int i = 0; i + 1 < text.Length; i++)
+            {
+                unsafeToBreak[i + 1] = Kerned(text, i);
+            }
+        }
+
+        public void MeasureLineEndAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
+            => FakeTextMeasurer.Instance.MeasureLineEndAdvances(text, style, advances);
+
+        public string HyphenString(in MeasureStyle style) => FakeTextMeasurer.Instance.HyphenString(style);
+
+        private static bool Kerned(ReadOnlySpan<char> text, int i) => text[i] == '\u30FC' && text[i + 1] is >= '\u30A1' and <= '\u30FA';
     }
 
     private struct RecordingSink : LineCounter.ILineStartSink

@@ -151,6 +151,18 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void ALineStartingAtAHyphenSeesNoTextBeforeIt_BlinkLazyLineBreakIterator()
+    {
+        // Inside the paragraph `aaaa-99999` breaks after `-` (Blink breaks `-` then a digit after a letter or digit);
+        // a line that starts at the `-` (after the break-anywhere pass) sees `-9`, a minus sign, and runs on.
+        Assert.Equal(["aaaa-", "99999"], Lines("aaaa-99999", 25));
+        Assert.Equal(["aaaa", "-999", "99"], Lines("aaaa-99999", 22));
+
+        // `-` then a letter keeps its opportunity at a line start.
+        Assert.Equal(["aaaa", "-", "bbbb", "b"], Lines("aaaa-bbbbb", 22));
+    }
+
+    [Fact]
     public void LongWordMovesToItsOwnLineBeforeBreaking()
     {
         Assert.Equal(["bb", "aaaa", "aaaa", "aa"], Lines("bb aaaaaaaaaa", 22));

@@ -47,6 +47,9 @@ internal sealed unsafe class IcuNative
     public readonly delegate* unmanaged[Cdecl]<int, sbyte> CharType;
     public readonly delegate* unmanaged[Cdecl]<int, int, int> GetIntPropertyValue;
     public readonly delegate* unmanaged[Cdecl]<int, int*, int> GetScript;
+    public readonly delegate* unmanaged[Cdecl]<int, int*, int, int*, int> GetScriptExtensions;
+    public readonly delegate* unmanaged[Cdecl]<int, byte*> GetScriptShortName;
+    public readonly delegate* unmanaged[Cdecl]<int, int> GetBidiPairedBracket;
     public readonly delegate* unmanaged[Cdecl]<int, int, sbyte> HasBinaryProperty;
     public readonly delegate* unmanaged[Cdecl]<nint> BidiOpen;
     public readonly delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void> BidiSetPara;
@@ -65,6 +68,9 @@ internal sealed unsafe class IcuNative
         CharType = (delegate* unmanaged[Cdecl]<int, sbyte>)Export(library, "u_charType", suffix);
         GetIntPropertyValue = (delegate* unmanaged[Cdecl]<int, int, int>)Export(library, "u_getIntPropertyValue", suffix);
         GetScript = (delegate* unmanaged[Cdecl]<int, int*, int>)Export(library, "uscript_getScript", suffix);
+        GetScriptExtensions = (delegate* unmanaged[Cdecl]<int, int*, int, int*, int>)Export(library, "uscript_getScriptExtensions", suffix);
+        GetScriptShortName = (delegate* unmanaged[Cdecl]<int, byte*>)Export(library, "uscript_getShortName", suffix);
+        GetBidiPairedBracket = (delegate* unmanaged[Cdecl]<int, int>)Export(library, "u_getBidiPairedBracket", suffix);
         HasBinaryProperty = (delegate* unmanaged[Cdecl]<int, int, sbyte>)Export(library, "u_hasBinaryProperty", suffix);
         BidiOpen = (delegate* unmanaged[Cdecl]<nint>)Export(library, "ubidi_open", suffix);
         BidiSetPara = (delegate* unmanaged[Cdecl]<nint, char*, int, byte, byte*, int*, void>)Export(library, "ubidi_setPara", suffix);
