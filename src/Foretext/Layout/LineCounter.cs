@@ -5,10 +5,11 @@
 // piece j fits a line starting at piece k" is T[contentEnd(j)] - T[start(k)] < (available + 1) * 1024, the same test as
 // LineWalker.Pen's floor((T[e] - T[s]) / 1024) <= available, so a line is a run of one load and one compare per
 // piece, and a new line only moves the base. Pieces that need more (a shaping-item change inside the line, a
-// line-end trim, a forced break, a soft hyphen) carry the sign bit and go through FitSpecialPiece, which applies
-// LineWalker's rules segment by segment. A line on which nothing fits (overflow-wrap, overflow), or that would end
-// with a hyphen, is laid out by LineWalker. Texts with tabs get no table (LineWalker only). Proven equal to
-// LineWalker.NextLineGeneral by LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker.
+// line-end trim or reshape gain, a forced break, a soft hyphen) carry the sign bit and go through FitSpecialPiece,
+// which applies LineWalker's rules segment by segment. A line on which nothing fits (overflow-wrap, overflow), that
+// would end with a hyphen or after a reshape gain, or whose end a trimmed punctuation may decide, is laid out by
+// LineWalker. Texts with tabs get no table (LineWalker only). Proven equal to LineWalker.NextLineGeneral by
+// LayoutPropertyTests.LineCounterAgreesWithTheGeneralWalker.
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
