@@ -148,6 +148,40 @@ public class LayoutPropertyTests
         }
     }
 
+    [Fact]
+    public void TextsWithMoreThan256DistinctAdvancesKeepThemWhole()
+    {
+        // 400 ideographs measured 400 different widths: too many for the byte palette, so the advances stay ints.
+        var engine = new TextLayoutEngine(new DistinctAdvanceMeasurer());
+        string text = string.Concat(Enumerable.Range(0, 400).Select(k => (char)(0x4E00 + k)));
+        PreparedText prepared = engine.Prepare(text, "16px Test");
+        Assert.Null(prepared._advanceCodes);
+        long expected = 0;
+        for (int k = 0; k < 400; k++)
+        {
+            expected += (long)Math.Round(DistinctAdvanceMeasurer.Advance(text[k]) * 65536);
+        }
+
+        Assert.Equal(expected, prepared.SumAdvances(0, text.Length));
+        foreach (double width in new[] { 0, 40.5, 333, 5000 })
+        {
+            AssertSameLineStarts(prepared, width);
+        }
+    }
+
+    private sealed class DistinctAdvanceMeasurer : ITextMeasurer
+    {
+        public static double Advance(char c) => c < 0x4E00 ? 5 : 10 + (c - 0x4E00) / 64.0;
+
+        public void MeasureAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                advances[i] = Advance(text[i]);
+            }
+        }
+    }
+
     /// <summary>LineCounter's line starts (when the text has a piece table) are NextLineGeneral's, and Layout counts them.</summary>
     private static void AssertSameLineStarts(PreparedText prepared, double width)
     {
