@@ -737,14 +737,53 @@ internal static class TextPreparer
     /// </summary>
     internal static bool MayTrimAtLineStart(char c) => MayTrimAtLineEnd(c) || c is '\u2018' or '\u201C';
 
-    /// <summary>Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it).</summary>
+    /// <summary>
+    /// Marks grapheme cluster starts (UAX #29 as Chromium's ICU tailors it). A printable ASCII character after another
+    /// one (or at the start) always starts a cluster (none is Extend, SpacingMark, ZWJ, Prepend or a control), so only
+    /// the stretches around other characters go through ICU, each with one character of context on either side: on the
+    /// 500-text batch ICU segmentation was a fifth of a warm Prepare.
+    /// </summary>
     internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
-        var starts = new List<int>(norm.Length);
-        GraphemeClusters.GetStarts(norm, starts);
-        foreach (int start in starts)
+        List<int>? starts = null;
+        int i = 0;
+        while (i < norm.Length)
         {
-            graphemeStarts[start >> 6] |= 1UL << (start & 63);
+            if (IsPlainAscii(norm[i]))
+            {
+                if (i == 0 || IsPlainAscii(norm[i - 1]))
+                {
+                    graphemeStarts[i >> 6] |= 1UL << (i & 63);
+                }
+
+                i++;
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < norm.Length && !IsPlainAscii(norm[end]))
+            {
+                end++;
+            }
+
+            // ICU over [i - 1, end + 1): it decides the boundaries at i .. end from their real neighbours.
+            int from = Math.Max(0, i - 1);
+            int to = Math.Min(norm.Length, end + 1);
+            starts ??= new List<int>(64);
+            starts.Clear();
+            GraphemeClusters.GetStarts(norm.AsSpan(from, to - from), starts);
+            foreach (int start in starts)
+            {
+                int at = from + start;
+                if (at >= i && at <= end && at < norm.Length)
+                {
+                    graphemeStarts[at >> 6] |= 1UL << (at & 63);
+                }
+            }
+
+            i = end;
         }
     }
+
+    private static bool IsPlainAscii(char c) => c is >= ' ' and <= '~';
 }
