@@ -605,6 +605,33 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
     // preferred script of its Script_Extensions (`「` is CJK), else Common.
     private static Script StrongScript(int codePoint)
     {
+        if (codePoint < 0x80)
+        {
+            return (uint)((codePoint | 0x20) - 'a') <= 'z' - 'a' ? Script.Latin : Script.Common;
+        }
+
+        if (codePoint <= 0xFFFF)
+        {
+            // A P/Invoke a character was a fifth of a batch's time (chunk starts and ends scan for it): the BMP is cached.
+            Script[] table = s_bmpStrongScripts;
+            Script cached = table[codePoint];
+            if (cached == default)
+            {
+                cached = StrongScriptUncached(codePoint);
+                table[codePoint] = cached == default ? Script.Common : cached;
+            }
+
+            return cached;
+        }
+
+        return StrongScriptUncached(codePoint);
+    }
+
+    // Filled on use; a torn read only recomputes the same value. default(Script) marks an empty slot.
+    private static readonly Script[] s_bmpStrongScripts = new Script[0x10000];
+
+    private static Script StrongScriptUncached(int codePoint)
+    {
         Script script = UnicodeFunctions.Default.GetScript((uint)codePoint);
         if (script != Script.Common && script != Script.Inherited && script != Script.Unknown)
         {

@@ -27,6 +27,20 @@ internal static unsafe class BidiResolver
             return paragraphLevel == DefaultLtr ? (byte)0 : paragraphLevel;
         }
 
+        if (paragraphLevel != 1 && !MayHaveRightToLeft(text))
+        {
+            // No right-to-left, Arabic-number or explicit bidi character: every level is the LTR paragraph's 0 (ubidi
+            // was 7% of a batch of mostly left-to-right texts).
+            levels[..text.Length].Clear();
+            return 0;
+        }
+
+        return ResolveWithIcu(text, paragraphLevel, levels);
+    }
+
+    /// <summary>ICU's ubidi for <paramref name="text"/> (non-empty) at <paramref name="paragraphLevel"/> (0, 1 or UBIDI_DEFAULT_LTR).</summary>
+    internal static byte ResolveWithIcu(ReadOnlySpan<char> text, byte paragraphLevel, Span<byte> levels)
+    {
         IcuNative icu = IcuNative.Instance;
         nint bidi = icu.BidiOpen();
         if (bidi == 0)
@@ -62,8 +76,64 @@ internal static unsafe class BidiResolver
         return paragraphLevel == DefaultLtr ? levels[0] : paragraphLevel;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character that can make a level other than 0 in an LTR paragraph: the
+    /// right-to-left blocks (Hebrew to Arabic Extended, the Hebrew and Arabic presentation forms, the SMP's 10800-10FFF and
+    /// 1E800-1EFFF through their high surrogates) and the explicit marks, embeddings and isolates.
+    /// </summary>
+    private static bool MayHaveRightToLeft(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c < '\u0590')
+            {
+                continue;
+            }
+
+            if (c <= '\u08FF' || c is (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF') or '\u200E' or '\u200F'
+                or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uD802' or '\uD803' or '\uD83A' or '\uD83B')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ICU script codes of the BMP, filled on use (0xFF: not yet asked).
+    private static readonly byte[] s_bmpScripts = CreateScriptTable();
+
+    private static byte[] CreateScriptTable()
+    {
+        var table = new byte[0x10000];
+        Array.Fill(table, (byte)0xFF);
+        return table;
+    }
+
     /// <summary>The ISO 15924 script code ICU assigns to <paramref name="codePoint"/> (UScriptCode).</summary>
     public static int Script(int codePoint)
+    {
+        if ((uint)codePoint <= 0xFFFF)
+        {
+            byte cached = s_bmpScripts[codePoint];
+            if (cached != 0xFF)
+            {
+                return cached;
+            }
+
+            int script = ScriptUncached(codePoint);
+            if ((uint)script < 0xFF)
+            {
+                s_bmpScripts[codePoint] = (byte)script;
+            }
+
+            return script;
+        }
+
+        return ScriptUncached(codePoint);
+    }
+
+    private static int ScriptUncached(int codePoint)
     {
         int status = 0;
         int script = IcuNative.Instance.GetScript(codePoint, &status);
