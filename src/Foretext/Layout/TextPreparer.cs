@@ -753,6 +753,20 @@ internal static class TextPreparer
     internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
         List<int>? starts = null;
+        if (CountOtherStretches(norm, MaxIcuStretches + 1) > MaxIcuStretches)
+        {
+            // Mostly non-ASCII (CJK with ASCII punctuation, mixed scripts): one ICU pass costs less than one per stretch
+            // (ubrk_setText has a fixed cost).
+            starts = new List<int>(norm.Length);
+            GraphemeClusters.GetStarts(norm, starts);
+            foreach (int start in starts)
+            {
+                graphemeStarts[start >> 6] |= 1UL << (start & 63);
+            }
+
+            return;
+        }
+
         int i = 0;
         while (i < norm.Length)
         {
@@ -793,4 +807,25 @@ internal static class TextPreparer
     }
 
     private static bool IsPlainAscii(char c) => c is >= ' ' and <= '~';
+
+    /// <summary>Stretches of other characters worth segmenting one by one; more take one pass over the whole text.</summary>
+    private const int MaxIcuStretches = 4;
+
+    private static int CountOtherStretches(string text, int limit)
+    {
+        int count = 0;
+        bool inStretch = false;
+        foreach (char c in text)
+        {
+            bool other = !IsPlainAscii(c);
+            if (other && !inStretch && ++count >= limit)
+            {
+                return count;
+            }
+
+            inStretch = other;
+        }
+
+        return count;
+    }
 }
