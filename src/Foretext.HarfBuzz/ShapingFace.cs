@@ -64,6 +64,36 @@ internal sealed class ShapingFace : IDisposable
         }
     }
 
+    // The BMP's nominal-glyph answers, filled on use: bit set in _nominalKnown when asked, in _nominalHas when the cmap
+    // has the character. Written with Interlocked.Or so two threads filling one word lose nothing.
+    private readonly long[] _nominalKnown = new long[0x10000 / 64];
+    private readonly long[] _nominalHas = new long[0x10000 / 64];
+
+    /// <summary>Whether the face's cmap maps <paramref name="codePoint"/> (HarfBuzz's nominal glyph), cached for the BMP.</summary>
+    public bool HasNominalGlyph(Font font, int codePoint)
+    {
+        if ((uint)codePoint > 0xFFFF)
+        {
+            return font.TryGetNominalGlyph(codePoint, out _);
+        }
+
+        int word = codePoint >> 6;
+        long bit = 1L << (codePoint & 63);
+        if ((Volatile.Read(ref _nominalKnown[word]) & bit) != 0)
+        {
+            return (Volatile.Read(ref _nominalHas[word]) & bit) != 0;
+        }
+
+        bool has = font.TryGetNominalGlyph(codePoint, out _);
+        if (has)
+        {
+            Interlocked.Or(ref _nominalHas[word], bit);
+        }
+
+        Interlocked.Or(ref _nominalKnown[word], bit);
+        return has;
+    }
+
     public FontFace FontFace { get; }
 
     public int Id { get; }
