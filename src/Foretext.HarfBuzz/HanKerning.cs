@@ -6,6 +6,8 @@
 // a line and the end of a line are not trimmed in a line that fits).
 
 using System.Collections.Concurrent;
+using Foretext.Text;
+using CharType = Foretext.Text.HanKerningCharType;
 using HarfBuzzSharp;
 using HbBuffer = HarfBuzzSharp.Buffer;
 
@@ -13,21 +15,6 @@ namespace Foretext.HarfBuzz;
 
 internal static class HanKerning
 {
-    internal enum CharType : byte
-    {
-        Other,
-        Open,
-        Close,
-        Middle,
-        OpenNarrow,
-        CloseNarrow,
-        Dot,
-        Colon,
-        Semicolon,
-        OpenQuote,
-        CloseQuote,
-    }
-
     internal readonly record struct FontData(bool Applies, CharType Dot, CharType Colon, CharType Semicolon, bool QuoteFullwidth);
 
     private static readonly Tag s_halt = new('h', 'a', 'l', 't');
@@ -35,27 +22,6 @@ internal static class HanKerning
 
     // The probe characters, in this order: four dots, colon, semicolon, four quotes.
     private const string PROBE = "\u3001\u3002\uFF0C\uFF0E\uFF1A\uFF1B\u201C\u2018\u201D\u2019";
-
-    public static CharType Classify(char c) => c switch
-    {
-        '\u3008' or '\u300A' or '\u300C' or '\u300E' or '\u3010' or '\u3014' or '\u3016' or '\u3018' or '\u301A' or '\u301D'
-            or '\uFF08' or '\uFF3B' or '\uFF5B' or '\uFF5F' => CharType.Open,
-        '\u3009' or '\u300B' or '\u300D' or '\u300F' or '\u3011' or '\u3015' or '\u3017' or '\u3019' or '\u301B' or '\u301E'
-            or '\u301F' or '\uFF09' or '\uFF3D' or '\uFF5D' or '\uFF60' => CharType.Close,
-        '\u3001' or '\u3002' or '\uFF0C' or '\uFF0E' => CharType.Dot,
-        '\uFF1A' => CharType.Colon,
-        '\uFF1B' => CharType.Semicolon,
-        '\u30FB' or '\u00B7' or '\u2027' => CharType.Middle,
-        '\u2018' or '\u201C' => CharType.OpenQuote,
-        '\u2019' or '\u201D' => CharType.CloseQuote,
-        _ => CharType.Other,
-    };
-
-    /// <summary>
-    /// Blink Character::MaybeHanKerningClose: the characters whose raw class is a closing bracket or closing quote, the
-    /// only ones for which ShapingLineBreaker::ShapeLine tries a trimmed line end.
-    /// </summary>
-    public static bool MaybeClose(char c) => Classify(c) is CharType.Close or CharType.CloseQuote;
 
     /// <summary>
     /// Appends 'halt' features for the run [start, end) of <paramref name="text"/>; with <paramref name="applyEnd"/>
@@ -66,7 +32,7 @@ internal static class HanKerning
         bool any = false;
         for (int i = start; i < end && !any; i++)
         {
-            any = Classify(text[i]) != CharType.Other;
+            any = HanKerningClasses.Classify(text[i]) != CharType.Other;
         }
 
         if (!any || !face.HasHalt)
@@ -80,10 +46,10 @@ internal static class HanKerning
             return;
         }
 
-        CharType last = start > 0 ? Resolve(Classify(text[start - 1]), data) : CharType.Other;
+        CharType last = start > 0 ? Resolve(HanKerningClasses.Classify(text[start - 1]), data) : CharType.Other;
         for (int i = start; i < end; i++)
         {
-            CharType type = Resolve(Classify(text[i]), data);
+            CharType type = Resolve(HanKerningClasses.Classify(text[i]), data);
             if (i > start && ShouldKernLast(type, last))
             {
                 features.Add(new Feature(s_halt, 1, (uint)(i - 1), (uint)i));
@@ -100,7 +66,7 @@ internal static class HanKerning
         {
             features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
         }
-        else if (end < text.Length && ShouldKernLast(Resolve(Classify(text[end]), data), last))
+        else if (end < text.Length && ShouldKernLast(Resolve(HanKerningClasses.Classify(text[end]), data), last))
         {
             features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
         }

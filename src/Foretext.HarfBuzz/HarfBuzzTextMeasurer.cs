@@ -92,16 +92,7 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
     public void MeasureAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(advances.Length, text.Length, nameof(advances));
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        CssFont font = GetFont(style.Font);
-        bool noLigatures = style.LetterSpacing != 0;
-        for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
-        {
-            // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
-            // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
-            MeasureChunk(text[chunks.Start..chunks.Lookahead], chunks.End - chunks.Start, font, style, noLigatures, lineEnd: false,
-                chunks.Context, advances[chunks.Start..chunks.End]);
-        }
+        MeasureChunks(text, style, advances, default);
     }
 
     /// <inheritdoc/>
@@ -112,14 +103,25 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(advances.Length, text.Length, nameof(advances));
         ArgumentOutOfRangeException.ThrowIfNotEqual(unsafeToBreak.Length, text.Length, nameof(unsafeToBreak));
+        MeasureChunks(text, style, advances, unsafeToBreak);
+    }
+
+    // Both MeasureAdvances: each chunk from the cache or shaped, with its unsafe-to-break flags when asked for.
+    private void MeasureChunks(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances, Span<bool> unsafeToBreak)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         CssFont font = GetFont(style.Font);
         bool noLigatures = style.LetterSpacing != 0;
         for (var chunks = new ChunkCursor(text); chunks.MoveNext();)
         {
+            // One character of lookahead: some fonts (Liberation Serif) kern a space with the next letter, and
+            // HarfBuzz puts that kerning on the space (measure-cases.txt "AWAY Tyrannosaurus").
             MeasureChunk(text[chunks.Start..chunks.Lookahead], chunks.End - chunks.Start, font, style, noLigatures, lineEnd: false,
-                chunks.Context, advances[chunks.Start..chunks.End], unsafeToBreak[chunks.Start..chunks.End]);
-            unsafeToBreak[chunks.Start] = false;
+                chunks.Context, advances[chunks.Start..chunks.End], unsafeToBreak.IsEmpty ? default : unsafeToBreak[chunks.Start..chunks.End]);
+            if (!unsafeToBreak.IsEmpty)
+            {
+                unsafeToBreak[chunks.Start] = false; // a chunk starts after spaces: safe
+            }
         }
     }
 
@@ -161,7 +163,7 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
     public void MeasureLineEndAdvances(ReadOnlySpan<char> text, in MeasureStyle style, Span<double> advances)
     {
         MeasureAdvances(text, style, advances);
-        if (text.IsEmpty || !HanKerning.MaybeClose(text[^1]))
+        if (text.IsEmpty || !Foretext.Text.HanKerningClasses.MaybeClose(text[^1]))
         {
             return;
         }
@@ -607,7 +609,7 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
     {
         if (codePoint < 0x80)
         {
-            return (uint)((codePoint | 0x20) - 'a') <= 'z' - 'a' ? Script.Latin : Script.Common;
+            return char.IsAsciiLetter((char)codePoint) ? Script.Latin : Script.Common;
         }
 
         if (codePoint <= 0xFFFF)
@@ -982,7 +984,7 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
                 if (face.HasChws)
                 {
                     (features ??= []).Add(new Feature(s_chws, 1));
-                    if (lineEnd && end == text.Length && HanKerning.MaybeClose(text[end - 1]))
+                    if (lineEnd && end == text.Length && Foretext.Text.HanKerningClasses.MaybeClose(text[end - 1]))
                     {
                         features.Add(new Feature(s_halt, 1, (uint)(end - 1), (uint)end));
                     }

@@ -171,26 +171,19 @@ internal static partial class LineWalker
                                 return true;
                             }
 
-                            long reshape = p.EndAdjustment(i);
-                            if (reshape > 0)
+                            // ShapeLine reshapes a line end that is unsafe to break (a kerned pair with no space
+                            // between, a positive adjustment); when the reshaped line no longer fits it tries the
+                            // opportunity before.
+                            long reshape = Math.Max(0, p.EndAdjustment(i));
+                            var candidate = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0);
+                            if (reshape == 0 || candidate.Pen.Fits)
                             {
-                                // ShapeLine reshapes a line end that is unsafe to break (a kerned pair with no space
-                                // between); when the reshaped line no longer fits it tries the opportunity before.
-                                var reshaped = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0);
-                                if (reshaped.Pen.Fits)
-                                {
-                                    Remember(reshaped, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
-                                }
-                                else if (!firstBreak.IsSet)
-                                {
-                                    firstBreak = reshaped;
-                                }
-
-                                continue;
+                                Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
                             }
-
-                            var candidate = new Candidate(EndAfter(p, i), pen, (segmentFlags & SegmentFlags.SoftHyphen) != 0);
-                            Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                            else if (!firstBreak.IsSet)
+                            {
+                                firstBreak = candidate;
+                            }
                         }
 
                         continue;

@@ -365,7 +365,7 @@ internal static class TextPreparer
                     next++;
                 }
 
-                if (next < end && next - offset == 1 && edges is not null && HanKerningClose(norm[offset]))
+                if (next < end && next - offset == 1 && edges is not null && HanKerningClasses.MaybeClose(norm[offset]))
                 {
                     // A closing bracket or quote ending a break-anywhere line inside a word: ShapeLine's HanKerning
                     // extension reshapes it with han_kerning_end (`shouldn’|t.` keeps `’` at half width in a Chinese
@@ -406,10 +406,6 @@ internal static class TextPreparer
         trimGains.Reverse();
         return ([.. trimOffsets, .. offsets], [.. trimGains, .. gains]);
     }
-
-    /// <summary>Blink Character::MaybeHanKerningClose: a closing bracket or closing quote of the HanKerning classes.</summary>
-    private static bool HanKerningClose(char c) => c is '\u2019' or '\u201D' or '\u3009' or '\u300B' or '\u300D' or '\u300F' or '\u3011'
-        or '\u3015' or '\u3017' or '\u3019' or '\u301B' or '\u301E' or '\u301F' or '\uFF09' or '\uFF3D' or '\uFF5D' or '\uFF60';
 
     /// <summary>
     /// What grapheme [<paramref name="offset"/>, <paramref name="next"/>) gains (16.16) when a line ends right after it
@@ -752,18 +748,12 @@ internal static class TextPreparer
     /// </summary>
     internal static void MarkGraphemes(string norm, ulong[] graphemeStarts)
     {
-        List<int>? starts = null;
+        var starts = new List<int>(64);
         if (CountOtherStretches(norm, MaxIcuStretches + 1) > MaxIcuStretches)
         {
             // Mostly non-ASCII (CJK with ASCII punctuation, mixed scripts): one ICU pass costs less than one per stretch
             // (ubrk_setText has a fixed cost).
-            starts = new List<int>(norm.Length);
-            GraphemeClusters.GetStarts(norm, starts);
-            foreach (int start in starts)
-            {
-                graphemeStarts[start >> 6] |= 1UL << (start & 63);
-            }
-
+            MarkIcuStarts(norm, 0, norm.Length, 0, norm.Length - 1, graphemeStarts, starts);
             return;
         }
 
@@ -788,21 +778,23 @@ internal static class TextPreparer
             }
 
             // ICU over [i - 1, end + 1): it decides the boundaries at i .. end from their real neighbours.
-            int from = Math.Max(0, i - 1);
-            int to = Math.Min(norm.Length, end + 1);
-            starts ??= new List<int>(64);
-            starts.Clear();
-            GraphemeClusters.GetStarts(norm.AsSpan(from, to - from), starts);
-            foreach (int start in starts)
-            {
-                int at = from + start;
-                if (at >= i && at <= end && at < norm.Length)
-                {
-                    graphemeStarts[at >> 6] |= 1UL << (at & 63);
-                }
-            }
-
+            MarkIcuStarts(norm, Math.Max(0, i - 1), Math.Min(norm.Length, end + 1), i, Math.Min(end, norm.Length - 1), graphemeStarts, starts);
             i = end;
+        }
+    }
+
+    /// <summary>Marks the cluster starts ICU finds in [<paramref name="from"/>, <paramref name="to"/>) that lie in [<paramref name="first"/>, <paramref name="last"/>].</summary>
+    private static void MarkIcuStarts(string norm, int from, int to, int first, int last, ulong[] graphemeStarts, List<int> starts)
+    {
+        starts.Clear();
+        GraphemeClusters.GetStarts(norm.AsSpan(from, to - from), starts);
+        foreach (int start in starts)
+        {
+            int at = from + start;
+            if (at >= first && at <= last)
+            {
+                graphemeStarts[at >> 6] |= 1UL << (at & 63);
+            }
         }
     }
 

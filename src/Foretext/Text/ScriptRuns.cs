@@ -137,7 +137,7 @@ internal static unsafe class ScriptRuns
     {
         if (codePoint < 0x80)
         {
-            return (uint)((codePoint | 0x20) - 'a') <= 'z' - 'a' ? Latin : Common;
+            return char.IsAsciiLetter((char)codePoint) ? Latin : Common;
         }
 
         int[] set = s_sets.TryGetValue(codePoint, out int[]? cached) ? cached : new State(Common).ScriptsOf(codePoint);
@@ -297,7 +297,7 @@ internal static unsafe class ScriptRuns
         {
             if (ch < 0x80)
             {
-                return (uint)((ch | 0x20) - 'a') <= 'z' - 'a' ? s_latin : s_common;
+                return char.IsAsciiLetter((char)ch) ? s_latin : s_common;
             }
 
             if (s_sets.TryGetValue(ch, out int[]? cached))

@@ -19,38 +19,30 @@ public class GraphemeMarkingTests
 
     [Fact]
     public void MarksWhatWholeTextSegmentationMarks() =>
-        Gen.Int[0, s_pieces.Length - 1].Array[0, 30].Select(ix => string.Concat(ix.Select(i => s_pieces[i]))).Sample(text =>
-        {
-            var expected = new ulong[(text.Length + 63) >> 6];
-            var starts = new List<int>();
-            GraphemeClusters.GetStarts(text, starts);
-            foreach (int start in starts)
-            {
-                expected[start >> 6] |= 1UL << (start & 63);
-            }
-
-            var actual = new ulong[expected.Length];
-            TextPreparer.MarkGraphemes(text, actual);
-            return expected.AsSpan().SequenceEqual(actual);
-        }, iter: 4000, seed: "0N0XIzNsQ0O2");
+        Gen.Int[0, s_pieces.Length - 1].Array[0, 30].Select(ix => string.Concat(ix.Select(i => s_pieces[i])))
+            .Sample(MarksAsWholeTextSegmentation, iter: 4000, seed: "0N0XIzNsQ0O2");
 
     [Fact]
     public void MarksEveryCorpusAsWholeTextSegmentationDoes()
     {
         foreach (CorpusInfo corpus in SharedData.Corpora())
         {
-            string text = corpus.Text;
-            var expected = new ulong[(text.Length + 63) >> 6];
-            var starts = new List<int>();
-            GraphemeClusters.GetStarts(text, starts);
-            foreach (int start in starts)
-            {
-                expected[start >> 6] |= 1UL << (start & 63);
-            }
-
-            var actual = new ulong[expected.Length];
-            TextPreparer.MarkGraphemes(text, actual);
-            Assert.True(expected.AsSpan().SequenceEqual(actual), corpus.Id);
+            Assert.True(MarksAsWholeTextSegmentation(corpus.Text), corpus.Id);
         }
+    }
+
+    private static bool MarksAsWholeTextSegmentation(string text)
+    {
+        var expected = new ulong[(text.Length + 63) >> 6];
+        var starts = new List<int>();
+        GraphemeClusters.GetStarts(text, starts);
+        foreach (int start in starts)
+        {
+            expected[start >> 6] |= 1UL << (start & 63);
+        }
+
+        var actual = new ulong[expected.Length];
+        TextPreparer.MarkGraphemes(text, actual);
+        return expected.AsSpan().SequenceEqual(actual);
     }
 }
