@@ -1,8 +1,6 @@
 // Stage: browser oracle, command record-features.
 // Input: FeatureCase.All. Output: FeatureSnapshots/features.jsonl under tests/Foretext.BrowserParity (a header line,
 // then one object per case: id, kind, css, text, font, lineHeight, width, lang, dir, height, lineCount, lines, hidden).
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Foretext.Recorder;
@@ -19,17 +17,7 @@ public static class FeatureRecorder
         outPath ??= Path.Combine(RepoPaths.RepoRoot, "tests", "Foretext.BrowserParity", SnapshotPath);
         IReadOnlyList<FeatureCase> cases = FeatureCase.All(FeatureCase.Widths);
         await using ChromiumOracle oracle = await ChromiumOracle.LaunchAsync();
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var lines = new List<string>
-        {
-            JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["chromium"] = oracle.Version,
-                ["recordedAt"] = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["source"] = "features",
-                ["caseCount"] = cases.Count,
-            }, options),
-        };
+        var lines = new List<string> { JsonlSnapshot.Header(oracle.Version, "features", cases.Count) };
         foreach (FeatureCase c in cases)
         {
             (double height, int[] starts, int hidden) = await oracle.MeasureFeatureAsync(c);
@@ -48,11 +36,10 @@ public static class FeatureRecorder
                 ["lineCount"] = starts.Length,
                 ["lines"] = starts,
                 ["hidden"] = hidden,
-            }, options));
+            }, JsonlSnapshot.Options));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-        await File.WriteAllLinesAsync(outPath, lines);
+        await JsonlSnapshot.WriteAsync(outPath, lines);
         Console.Error.WriteLine($"{cases.Count} feature cases -> {outPath}");
         return 0;
     }

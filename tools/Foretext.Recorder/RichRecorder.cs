@@ -1,8 +1,6 @@
 // Stage: browser oracle, command record-rich.
 // Input: RichCase.All. Output: FeatureSnapshots/rich-inline.jsonl under tests/Foretext.BrowserParity (a header line,
 // then one object per case: id, items, width, lineHeight, lang, dir, wordBreak, height, lineCount, lines as [item, offset]).
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Foretext.Recorder;
@@ -24,17 +22,7 @@ public static class RichRecorder
         outPath ??= Path.Combine(RepoPaths.RepoRoot, "tests", "Foretext.BrowserParity", SnapshotPath);
         IReadOnlyList<RichCase> cases = RichCase.All().Where(c => only is null || c.Id.StartsWith(only, StringComparison.Ordinal)).ToList();
         await using ChromiumOracle oracle = await ChromiumOracle.LaunchAsync();
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var lines = new List<string>
-        {
-            JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["chromium"] = oracle.Version,
-                ["recordedAt"] = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["source"] = "rich-inline",
-                ["caseCount"] = cases.Count,
-            }, options),
-        };
+        var lines = new List<string> { JsonlSnapshot.Header(oracle.Version, "rich-inline", cases.Count) };
         foreach (RichCase c in cases)
         {
             (double height, int[][] starts) = await oracle.MeasureRichAsync(c);
@@ -57,11 +45,10 @@ public static class RichRecorder
                 ["height"] = height,
                 ["lineCount"] = starts.Length,
                 ["lines"] = starts,
-            }, options));
+            }, JsonlSnapshot.Options));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-        await File.WriteAllLinesAsync(outPath, lines);
+        await JsonlSnapshot.WriteAsync(outPath, lines);
         Console.Error.WriteLine($"{cases.Count} rich inline cases -> {outPath}");
         return 0;
     }
