@@ -56,10 +56,12 @@ public sealed class FeatureParityTests(ITestOutputHelper output)
 
         if (Environment.GetEnvironmentVariable("FORETEXT_WRITE_PARITY") == "1")
         {
-            // The rich inline lines (RichInlineParityTests) are kept as they are.
+            // The rich inline lines (RichInlineParityTests) are kept as they are. Read before writing: WriteAllLines
+            // truncates the file before it enumerates, so a lazy ReadLines of the same file saw nothing.
+            List<string> richLines = File.ReadLines(KnownPath).Where(l => l.StartsWith(RichInlineParityTests.IdPrefix, StringComparison.Ordinal)).ToList();
             File.WriteAllLines(KnownPath, new[] { "# Feature cases that still differ from Chromium (see RESEARCH.md, \"Line clamp, balance and line-height: normal\")." }
                 .Concat(mismatches.Select(m => m.Id))
-                .Concat(File.ReadLines(KnownPath).Where(l => l.StartsWith(RichInlineParityTests.IdPrefix, StringComparison.Ordinal))));
+                .Concat(richLines));
             return;
         }
 
