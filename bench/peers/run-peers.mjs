@@ -128,6 +128,29 @@ const peer = await page.evaluate(async (batch) => {
   }
   return out;
 }, batch);
+
+// Pretext's clearCache empties its own segment cache, but every measureText then hits Blink's word shape cache,
+// which the repetitions before it filled: that "cold" prepare shapes nothing. Foretext's cold prepare shapes every
+// word. A cold prepare that shapes, as Foretext's does, needs a document whose fonts hold no shaped words: each
+// sample below loads a fresh document (new font fallback lists, so empty word caches; the process keeps its loaded
+// font files, as Foretext's engine keeps its faces), warms Pretext's code and the font files on the same texts at
+// another size (its own word caches), then times one prepare of the batch at the batch font.
+const otherSize = batch.font.replace(/^(\d+)px/, (_, px) => `${Number(px) + 1}px`);
+const freshSamples = [];
+for (let r = 0; r < 9; r++) {
+  await page.goto(`${ORIGIN}/index.html?fresh=${r}`);
+  freshSamples.push(await page.evaluate(async ({ texts, font, otherSize }) => {
+    const pretext = await import('/pretext/layout.js');
+    for (let i = 0; i < 3; i++) { pretext.clearCache(); for (const t of texts) pretext.prepare(t, otherSize); }
+    pretext.clearCache();
+    const t0 = performance.now();
+    for (const t of texts) pretext.prepare(t, font);
+    return performance.now() - t0;
+  }, { texts: batch.texts, font: batch.font, otherSize }));
+}
+freshSamples.sort((a, b) => a - b);
+peer.batch.prepareColdFreshDocumentMs = freshSamples[freshSamples.length >> 1];
+peer.batch.prepareColdFreshDocumentSamplesMs = freshSamples;
 await browser.close();
 
 console.error('peers: timing Foretext (side-by-side mode)');
@@ -161,7 +184,8 @@ const ratios = {
   'layout: Foretext / floor loop': ratio(fb.layoutMs, fb.floorMs),
   'layout: Foretext / DOM batched': ratio(fb.layoutMs, pb.domBatchedMs),
   'layout: Foretext / DOM interleaved': ratio(fb.layoutMs, pb.domInterleavedMs),
-  'prepare cold: Foretext / Pretext': ratio(fb.prepareColdMs, pb.prepareColdMs),
+  'prepare cold: Foretext / Pretext (fresh document: Blink shapes every word)': ratio(fb.prepareColdMs, pb.prepareColdFreshDocumentMs),
+  'prepare cold: Foretext / Pretext (clearCache only: Blink word caches warm)': ratio(fb.prepareColdMs, pb.prepareColdMs),
   'prepare warm: Foretext / Pretext': ratio(fb.prepareWarmMs, pb.prepareWarmMs),
   'prepare: Foretext warm / Foretext cold': ratio(fb.prepareWarmMs, fb.prepareColdMs),
   'Gatsby prepare cold: Foretext / Pretext': ratio(gatsbyF.prepareColdMs, gatsbyP.prepareColdMs),
@@ -181,11 +205,12 @@ console.log(`                      Foretext ms    peer ms`);
 console.log(`layout (Pretext)      ${fmt(fb.layoutMs).padStart(11)} ${fmt(pb.layoutMs).padStart(10)}`);
 console.log(`layout (DOM batched)  ${fmt(fb.layoutMs).padStart(11)} ${fmt(pb.domBatchedMs).padStart(10)}`);
 console.log(`layout (DOM interl.)  ${fmt(fb.layoutMs).padStart(11)} ${fmt(pb.domInterleavedMs).padStart(10)}`);
-console.log(`prepare cold          ${fmt(fb.prepareColdMs).padStart(11)} ${fmt(pb.prepareColdMs).padStart(10)}`);
+console.log(`prepare cold (fresh)  ${fmt(fb.prepareColdMs).padStart(11)} ${fmt(pb.prepareColdFreshDocumentMs).padStart(10)}`);
+console.log(`prepare cold (clear)  ${fmt(fb.prepareColdMs).padStart(11)} ${fmt(pb.prepareColdMs).padStart(10)}`);
 console.log(`prepare warm          ${fmt(fb.prepareWarmMs).padStart(11)} ${fmt(pb.prepareWarmMs).padStart(10)}`);
 console.log(`Gatsby prepare cold   ${fmt(gatsbyF.prepareColdMs).padStart(11)} ${fmt(gatsbyP.prepareColdMs).padStart(10)}`);
 console.log(`Gatsby layout 600px   ${fmt(gatsbyF.layout600Ms).padStart(11)} ${fmt(gatsbyP.layout600Ms).padStart(10)}`);
 console.log('\nratios (Foretext / peer; below 1 means Foretext is faster):');
-for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(42)} ${v}`);
+for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(76)} ${v}`);
 console.log(`\nGatsby prepared memory: ${gatsbyF.preparedRetainedBytes} bytes retained = ${gatsbyF.preparedMemoryRatio.toFixed(2)}x its UTF-16 size`);
 console.log(`written: ${outFile.slice(outFile.indexOf('bench/results'))}`);
