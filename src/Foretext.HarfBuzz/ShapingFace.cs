@@ -94,6 +94,23 @@ internal sealed class ShapingFace : IDisposable
         return has;
     }
 
+    /// <summary>
+    /// A glyph's left and right ink edges at a size as Skia reports glyph bounds on Linux: FreeType's control box, each
+    /// edge scaled to 1/64 px (FT_MulFix with the size's x scale) and rounded out to whole pixels.
+    /// </summary>
+    public (int Left, int Right) PixelBounds(uint glyph, double sizePx)
+    {
+        if (!_base.TryGetGlyphExtents(glyph, out GlyphExtents units))
+        {
+            return (0, 0);
+        }
+
+        long xScale = FreeTypeXScale(sizePx);
+        long left = MulFix(units.XBearing, xScale);
+        long right = MulFix(units.XBearing + units.Width, xScale);
+        return ((int)Math.Floor(left / 64.0), (int)Math.Ceiling(right / 64.0));
+    }
+
     public FontFace FontFace { get; }
 
     public int Id { get; }
@@ -175,11 +192,22 @@ internal sealed class ShapingFace : IDisposable
     private Font CreateSized(double sizePx, bool wholePx)
     {
         var font = new Font(_base);
-        long xScale = (long)Math.Round((double)((long)Math.Truncate(sizePx * 64) << 16) / _upem, MidpointRounding.AwayFromZero);
+        long xScale = FreeTypeXScale(sizePx);
         font.SetFontFunctions(s_funcs, new AdvanceModel(_base, xScale, sizePx, _upem, _bitmapStrikePpem, wholePx));
         int scale = (int)Math.Round(sizePx * 65536);
         font.SetScale(scale, scale);
         return font;
+    }
+
+    // FreeType's x_scale for a size (16.16, font units to 1/64 px), as FT_Set_Char_Size computes it.
+    private long FreeTypeXScale(double sizePx) =>
+        (long)Math.Round((double)((long)Math.Truncate(sizePx * 64) << 16) / _upem, MidpointRounding.AwayFromZero);
+
+    // FT_MulFix: a * b / 65536, rounded half away from zero.
+    private static long MulFix(long a, long b)
+    {
+        long product = a * b;
+        return product >= 0 ? (product + 0x8000) >> 16 : -((-product + 0x8000) >> 16);
     }
 
     private static FontFunctions CreateFunctions()
