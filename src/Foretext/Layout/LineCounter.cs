@@ -2,8 +2,8 @@
 // number of lines at one width (TextLayout.Layout), with the same breaks as LineWalker.NextLine.
 // A piece is the text between two break opportunities: its content (one Text segment) and the spaces that hang
 // after it. Because widths are exact 16.16 integers, with T the width of the text before a point, "the content of
-// piece j fits a line starting at piece k" is T[contentEnd(j)] - T[start(k)] < (available + 1) * 1024, the same test as
-// LineWalker.Pen's floor((T[e] - T[s]) / 1024) <= available, so a line is a run of one load and one compare per
+// piece j fits a line starting at piece k" is T[contentEnd(j)] - T[start(k)] <= (available + 1) * 1024, the same test as
+// LineWalker.Pen's floor((T[e] - T[s] - 1) / 1024) <= available, so a line is a run of one load and one compare per
 // piece, and a new line only moves the base. Pieces that need more (a shaping-item change inside the line, a
 // line-end trim or reshape gain, a forced break, a soft hyphen) carry the sign bit and go through FitSpecialPiece,
 // which applies LineWalker's rules segment by segment. A line on which nothing fits (overflow-wrap, overflow), that
@@ -414,9 +414,10 @@ internal static class LineCounter
     private static long Limit(long lineBase, long available, long committed) => lineBase + Room(available - committed);
 
     /// <summary>
-    /// (available + 1) * 1024, capped at 2^60 for unbounded widths: no text reaches that (64 Mi units of at most
-    /// 2^31 each is 2^57), so the cap changes no answer and keeps base + room from overflowing.
+    /// (available + 1) * 1024 + 1, so that "end &lt; base + room" is "width &lt;= available plus LayoutUnit's epsilon";
+    /// capped at 2^60 for unbounded widths: no text reaches that (64 Mi units of at most 2^31 each is 2^57), so the
+    /// cap changes no answer and keeps base + room from overflowing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Room(long available) => Math.Min(available + 1, 1L << 50) << 10;
+    private static long Room(long available) => (Math.Min(available + 1, 1L << 50) << 10) + 1;
 }

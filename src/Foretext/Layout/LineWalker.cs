@@ -57,7 +57,7 @@ internal static partial class LineWalker
             if (kind == SegmentKind.Text)
             {
                 long after = run + p.Width(i);
-                if ((after >> 10) > available)
+                if (((after - 1) >> 10) > available)
                 {
                     if (fitSegment < 0)
                     {
@@ -514,9 +514,13 @@ internal static partial class LineWalker
 
         public Pen NextItem() => _run == 0 ? this : new(_available, LayoutUnits, 0);
 
-        /// <summary>A 16.16 distance as the LayoutUnits ShapingLineBreaker compares with the available width.</summary>
+        /// <summary>
+        /// A 16.16 distance as the LayoutUnits compared with the available width: the text fits when it is at most the
+        /// available width plus LayoutUnit's epsilon (LineBreaker::AvailableWidthToFit), that is when
+        /// floor((distance - 1) / 1024) &lt;= available.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long FitUnits(long fixedPoint) => fixedPoint >> 10;
+        private static long FitUnits(long fixedPoint) => (fixedPoint - 1) >> 10;
     }
 
     /// <summary>

@@ -37,6 +37,17 @@ public class LayoutRulesTests
         Assert.Equal(new LayoutResult(2, 40), TextLayout.Layout(Prepare("aaaa bbbb"), 30, 20));
     }
 
+    // LineBreaker::AvailableWidthToFit adds LayoutUnit's epsilon: text exactly 1/64 px wider than the box still fits
+    // (Chromium 156: "why I like" is 75.015625px in 16px DejaVu Sans and fills a 75px line), 2/64 px does not.
+    [Fact]
+    public void TextOneLayoutUnitWiderThanTheBoxFits_BlinkAvailableWidthToFit()
+    {
+        Assert.Equal(["aaaa bbbb"], Lines("aaaa bbbb", 42.5 - (1 / 64.0)));
+        Assert.Equal(["aaaa", "bbbb"], Lines("aaaa bbbb", 42.5 - (2 / 64.0)));
+        Assert.Equal(1, TextLayout.Layout(Prepare("aaaa bbbb"), 42.5 - (1 / 64.0), 20).LineCount);
+        Assert.Equal(2, TextLayout.Layout(Prepare("aaaa bbbb"), 42.5 - (2 / 64.0), 20).LineCount);
+    }
+
     [Fact]
     public void CollapsibleWhiteSpaceCollapses_CssText3_4_1_1()
     {
