@@ -1,5 +1,6 @@
-// Layout against Chromium with a real font: where the fit test's LayoutUnit epsilon decides a line.
-// Input: a sentence in Debian's DejaVu Sans. Output: line starts as Chromium 156 lays them out.
+// Layout against Chromium with real fonts where a fraction of a pixel decides a line: the fit test's LayoutUnit
+// epsilon, a hyphenated line end reshaped. Input: sentences in Debian's DejaVu Sans and Noto Serif CJK SC. Output:
+// line starts as Chromium 156 lays them out.
 
 using Foretext.HarfBuzz;
 using Foretext.Layout;
@@ -22,5 +23,22 @@ public sealed class FitToleranceTests
         int[] starts = TextLayout.LayoutWithLines(prepared, width, 20).Lines.Select(l => l.SourceStart).ToArray();
         Assert.Equal(chromiumStarts, starts);
         Assert.Equal(chromiumStarts.Length, TextLayout.Layout(prepared, width, 20).LineCount);
+    }
+
+    // Chromium 156 (seed-777 sweep, 10px Noto Serif CJK SC, lang en, 48px): HarfBuzz kerns `r` with the `a` after the soft
+    // hyphen in `gr\u00ADaphi`; a line ending there with a hyphen is reshaped without the `a`, so `phalo\u00ADgr` +
+    // U+2010 is 48.09px and does not fit (kerned it would be 47.99px).
+    [Fact]
+    public void HyphenatedLineEndIsReshaped_BlinkShapeLine()
+    {
+        const string Text = "until June ni\u00ADnete\u00ADen-e\u00ADig\u00ADhte\u00ADen. in\u00ADte\u00ADrn\u00ADati\u00ADonali\u00ADzation I knew I\u2019d seen you "
+            + "so\u00ADmewh\u00ADere befo\u00ADre.\u201D li\u00ADvin\u00ADg-room was de\u00ADser\u00ADted. in the hal\u00ADf-dar\u00ADkn\u00ADess. \u201CWhat?\u201D "
+            + "elec\u00ADtroe\u00ADnce\u00ADphalo\u00ADgr\u00ADaphi\u00ADcally I inq\u00ADui\u00ADred";
+        int[] chromium = [0, 6, 14, 22, 35, 44, 54, 63, 68, 77, 84, 93, 103, 112, 121, 133, 140, 146, 158, 166, 171, 180, 186, 194, 202];
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(Text, "10px \"Noto Serif CJK SC\", serif", new PrepareOptions { Lang = "en" });
+        Assert.Equal(chromium, TextLayout.LayoutWithLines(prepared, 48, 14).Lines.Select(l => l.SourceStart).ToArray());
+        Assert.Equal(chromium.Length, TextLayout.Layout(prepared, 48, 14).LineCount);
     }
 }
