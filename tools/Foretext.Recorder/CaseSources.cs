@@ -19,6 +19,12 @@ public static class CaseSources
     /// <summary>Seed of the checked-in sweep.</summary>
     public const ulong DefaultSweepSeed = 20260310;
 
+    /// <summary>
+    /// Seed of the held-out sweep (source <c>sweep-holdout</c>): the same generator with other texts, recorded after the
+    /// rules were written against the first sweep, so its figures show how the rules carry to texts they were not made on.
+    /// </summary>
+    public const ulong HoldoutSweepSeed = 777;
+
     /// <summary>One case set per corpus in the manifest.</summary>
     public static IReadOnlyList<CaseSet> Corpora(WidthRange widths, string? only = null)
     {
@@ -84,16 +90,28 @@ public static class CaseSources
         });
     }
 
-    /// <summary>The seeded sweep as one case set.</summary>
+    /// <summary>
+    /// The seeded sweep as one case set: <c>sweep</c> (sweep.jsonl) for the default seed, <c>sweep-holdout</c>
+    /// (sweep-holdout.jsonl, ids prefixed <c>holdout-</c>) for <see cref="HoldoutSweepSeed"/>, else <c>sweep-SEED</c>.
+    /// </summary>
     public static CaseSet Sweep(ulong seed, string? only = null)
     {
-        IReadOnlyList<LineCase> cases = SweepGenerator.Generate(seed, CorpusInfo.LoadManifest());
+        string name = seed switch
+        {
+            DefaultSweepSeed => "sweep",
+            HoldoutSweepSeed => "sweep-holdout",
+            _ => "sweep-" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        string prefix = seed == DefaultSweepSeed ? "" : name[("sweep-".Length)..] + "-";
+        IReadOnlyList<LineCase> cases = SweepGenerator.Generate(seed, CorpusInfo.LoadManifest())
+            .Select(c => prefix.Length == 0 ? c : c with { Id = prefix + c.Id })
+            .ToList();
         if (only is not null)
         {
             cases = cases.Where(c => c.Id.StartsWith(only, StringComparison.Ordinal)).ToList();
         }
 
-        return new CaseSet("sweep", "sweep.jsonl", cases, true, new Dictionary<string, object>
+        return new CaseSet(name, name + ".jsonl", cases, true, new Dictionary<string, object>
         {
             ["seed"] = seed,
             ["generator"] = SweepGenerator.Version,

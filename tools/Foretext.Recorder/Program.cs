@@ -1,5 +1,5 @@
 // Stage: browser oracle, command line.
-// Input: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
+// Input: record-lines --source corpora|app|sweep|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
 //        record-widths FILE
 //        check-chunking --only CORPUS [--widths A:B:STEP]
 //        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
@@ -21,7 +21,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
+            Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
             Console.Error.WriteLine("       record-widths FILE");
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
             Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
@@ -136,6 +136,7 @@ public static class Program
             "sweep" => [CaseSources.Sweep(
                 options.TryGetValue("seed", out string? seed) ? ulong.Parse(seed, CultureInfo.InvariantCulture) : CaseSources.DefaultSweepSeed,
                 only)],
+            "sweep-holdout" => [CaseSources.Sweep(CaseSources.HoldoutSweepSeed, only)],
             _ => throw new ArgumentException($"unknown --source {source}"),
         };
     }
