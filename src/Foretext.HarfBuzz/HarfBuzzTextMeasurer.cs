@@ -223,7 +223,10 @@ public sealed partial class HarfBuzzTextMeasurer : IBreakSafetyMeasurer, ITextMe
             {
                 sum += (float)cluster + spacing;
                 cluster = 0;
-                spacing = IsCursive(scripts[i]) ? 0 : (float)style.LetterSpacing;
+                // Blink's ShapeResultSpacing::ComputeSpacing: no spacing on a cursive run or a default-ignorable
+                // character (a soft hyphen, ZWSP or ZWNJ is a HarfBuzz cluster of its own).
+                int codePoint = i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
+                spacing = IsCursive(scripts[i]) || Layout.TextPreparer.IsZeroWidthIgnorable(codePoint) ? 0 : (float)style.LetterSpacing;
             }
 
             cluster += advances[i];

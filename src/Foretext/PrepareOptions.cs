@@ -23,7 +23,11 @@ public sealed record PrepareOptions
     /// <summary>CSS <c>overflow-wrap</c>.</summary>
     public OverflowWrap OverflowWrap { get; init; } = OverflowWrap.BreakWord;
 
-    /// <summary>CSS <c>letter-spacing</c> in px, added after every grapheme cluster.</summary>
+    /// <summary>
+    /// CSS <c>letter-spacing</c> in px, added once per shaping cluster as Chromium adds it (with the HarfBuzz measurer a
+    /// cluster is HarfBuzz's: a mark goes with its base, a Devanagari half form and the consonant after it are two),
+    /// not to cursive scripts nor to default-ignorable characters.
+    /// </summary>
     public double LetterSpacing { get; init; }
 
     /// <summary>The HTML <c>lang</c> of the paragraph (BCP 47), or null. Changes line breaking (ICU locale) and shaping (OpenType <c>locl</c>).</summary>

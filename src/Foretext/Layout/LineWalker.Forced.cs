@@ -49,7 +49,7 @@ internal static partial class LineWalker
             }
         }
 
-        return Line(hyphen ? contentEnd.AddHyphen(p._hyphenWidth) : contentEnd, start, end, hyphen);
+        return Line(hyphen ? contentEnd.AddHyphen(p.HyphenWidth(lastSegment)) : contentEnd, start, end, hyphen);
     }
 
     /// <summary>The cursor after an opportunity at the end of <paramref name="segment"/> (collapsible spaces skipped).</summary>

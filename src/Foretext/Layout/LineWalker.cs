@@ -6,8 +6,9 @@
 // - a line may end only at a break opportunity (the end of a segment flagged BreakAfter);
 // - trailing spaces and tabs hang: they do not count toward fitting (CSS Text 3 section 4.1.3);
 // - the line ends at the last opportunity whose content fits (ShapingLineBreaker::ShapeLine); a soft hyphen
-//   chosen there draws a hyphen, and when that hyphen overflows Blink retries with the width less the hyphen's
-//   (LineBreaker::BreakText), so the line may end earlier than the hyphen alone would require;
+//   chosen there draws its item's hyphen, and when that hyphen overflows Blink retries inside that item with the
+//   width less the hyphen's (LineBreaker::BreakText), so the line may end earlier than the hyphen alone would
+//   require, and before the item when nothing in it fits (LineBreaker::HandleOverflow);
 // - overflow-wrap: break-word: when nothing fits, the line is broken again with every grapheme cluster boundary
 //   as an opportunity (LineBreaker::HandleOverflow, kBreakCharacter), same rules, at least one cluster a line.
 // Widths are measured as Chromium's LineBreaker and ShapingLineBreaker measure them (see Pen): glyph advances
@@ -124,8 +125,11 @@ internal static partial class LineWalker
 
         Pen contentEnd = pen; // the pen after the last non-hanging content
         var fit = Candidate.None; // the last opportunity whose content fits
-        var fitWithoutHyphen = Candidate.None; // the last one whose content fits beside a hyphen
+        var itemRetry = Candidate.None; // in the item the walk is in: the last one whose content fits beside its hyphen
+        var itemBefore = Candidate.None; // the line end settled when the walk entered the item it is in
         var firstBreak = Candidate.None; // the first opportunity on the line
+        bool fitInItem = false; // fit is in the item the walk is in (else it was settled into itemBefore)
+        int hyphenWidth = p.HyphenWidth(first); // the hyphen of the item the walk is in
         bool overflowed = false;
 
         bool laterItem = false; // the line has entered a shaping item after the one it starts in
@@ -137,6 +141,8 @@ internal static partial class LineWalker
             {
                 pen = pen.NextItem();
                 laterItem = true;
+                EnterItem(fit, ref itemRetry, ref itemBefore, ref fitInItem);
+                hyphenWidth = p.HyphenWidth(i);
             }
 
             switch (kind)
@@ -175,10 +181,10 @@ internal static partial class LineWalker
                             // between, a positive adjustment); when the reshaped line no longer fits it tries the
                             // opportunity before.
                             long reshape = Math.Max(0, p.EndAdjustment(i));
-                            var candidate = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0);
+                            var candidate = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0, hyphenWidth);
                             if (reshape == 0 || candidate.Pen.Fits)
                             {
-                                Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                                Remember(candidate, ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                             }
                             else if (!firstBreak.IsSet)
                             {
@@ -198,7 +204,7 @@ internal static partial class LineWalker
                         return true;
                     }
 
-                    if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
+                    if (TryBreakAtCandidate(fit, itemRetry, itemBefore, fitInItem, start, out line))
                     {
                         return true;
                     }
@@ -213,7 +219,7 @@ internal static partial class LineWalker
                     {
                         // Nothing fits: the first opportunity wins even though it (or its hyphen) overflows, as
                         // ShapingLineBreaker::ShapeLine returns the first break opportunity when none fits.
-                        line = firstBreak.ToLine(p._hyphenWidth, start);
+                        line = firstBreak.ToLine(start);
                         return true;
                     }
 
@@ -247,7 +253,7 @@ internal static partial class LineWalker
                     return true;
                 }
 
-                Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                Remember(new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
             }
         }
 
@@ -280,29 +286,40 @@ internal static partial class LineWalker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long CeilUnits(long fixedPoint) => (fixedPoint + 1023) >> 10;
 
-    /// <summary>A place the line may end: the cursor after it, the pen at its content's end, whether a hyphen is drawn.</summary>
-    private readonly struct Candidate(LayoutCursor end, Pen pen, bool hyphen)
+    /// <summary>
+    /// A place the line may end: the cursor after it, the pen at its content's end, whether a hyphen is drawn and the
+    /// width of its item's hyphen (LayoutUnits).
+    /// </summary>
+    private readonly struct Candidate(LayoutCursor end, Pen pen, bool hyphen, int hyphenWidth)
     {
-        public static Candidate None => new(new LayoutCursor(-1, 0), default, false);
+        public static Candidate None => new(new LayoutCursor(-1, 0), default, false, 0);
 
         public readonly LayoutCursor End = end;
         public readonly Pen Pen = pen;
         public readonly bool Hyphen = hyphen;
+        public readonly int HyphenWidth = hyphenWidth;
 
         public bool IsSet => End.SegmentIndex >= 0;
 
-        public LayoutLineRange ToLine(int hyphenWidth, LayoutCursor start)
-            => Line(Hyphen ? Pen.AddHyphen(hyphenWidth) : Pen, start, End, Hyphen);
+        /// <summary>Whether the line fits with the hyphen this opportunity draws (if any).</summary>
+        public bool FitsWithHyphen => !Hyphen || Pen.AddHyphen(HyphenWidth).Fits;
+
+        public LayoutLineRange ToLine(LayoutCursor start)
+            => Line(Hyphen ? Pen.AddHyphen(HyphenWidth) : Pen, start, End, Hyphen);
     }
 
-    /// <summary>Records an opportunity whose content fits (the caller checked): the first, the last, and the last that leaves room for a hyphen.</summary>
+    /// <summary>
+    /// Records an opportunity whose content fits (the caller checked): the last one, the first one, and the last one that
+    /// leaves room for its item's hyphen.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Remember(in Candidate candidate, int hyphenWidth, ref Candidate fit, ref Candidate fitWithoutHyphen, ref Candidate firstBreak)
+    private static void Remember(in Candidate candidate, ref Candidate fit, ref Candidate itemRetry, ref Candidate firstBreak, ref bool fitInItem)
     {
         fit = candidate;
-        if (candidate.Pen.FitsWithin(hyphenWidth))
+        fitInItem = true;
+        if (candidate.Pen.FitsWithin(candidate.HyphenWidth))
         {
-            fitWithoutHyphen = candidate;
+            itemRetry = candidate;
         }
 
         if (!firstBreak.IsSet)
@@ -312,22 +329,47 @@ internal static partial class LineWalker
     }
 
     /// <summary>
+    /// The walk enters a new item. If an opportunity was remembered in the item it leaves, the line end so far is settled
+    /// into <paramref name="itemBefore"/> (where Blink's LineBreaker::HandleOverflow rewinds to when nothing in a later
+    /// item fits); the hyphen retry starts afresh.
+    /// </summary>
+    private static void EnterItem(in Candidate fit, ref Candidate itemRetry, ref Candidate itemBefore, ref bool fitInItem)
+    {
+        if (fitInItem)
+        {
+            itemBefore = fit.FitsWithHyphen ? fit : itemRetry.IsSet ? itemRetry : itemBefore;
+            itemRetry = Candidate.None;
+            fitInItem = false;
+        }
+    }
+
+    /// <summary>
     /// Ends the line at the last opportunity whose content fits, as ShapingLineBreaker::ShapeLine picks it (the hyphen
     /// not counted). When that opportunity is a soft hyphen whose hyphen then overflows, Blink's LineBreaker::BreakText
-    /// retries with the available width reduced by the hyphen's width ("If the hyphen overflows, retry with the reduced
-    /// available width"): the last opportunity whose content fits in that, hyphenated or not. False when nothing fits.
+    /// retries that item with the available width reduced by the item's hyphen ("If the hyphen overflows, retry with
+    /// the reduced available width"): the last opportunity in the item whose content fits in that, hyphenated or not
+    /// (<paramref name="itemRetry"/>); when there is none, the line ends where it would have before the item
+    /// (<paramref name="itemBefore"/>). A <paramref name="fit"/> not <paramref name="fitInItem"/> was settled into
+    /// <paramref name="itemBefore"/> when the walk left its item. False when nothing fits.
     /// </summary>
-    private static bool TryBreakAtCandidate(in Candidate fit, in Candidate fitWithoutHyphen, int hyphenWidth, LayoutCursor start, out LayoutLineRange line)
+    private static bool TryBreakAtCandidate(
+        in Candidate fit, in Candidate itemRetry, in Candidate itemBefore, bool fitInItem, LayoutCursor start, out LayoutLineRange line)
     {
-        if (fit.IsSet && (!fit.Hyphen || fit.Pen.AddHyphen(hyphenWidth).Fits))
+        if (fitInItem && fit.FitsWithHyphen)
         {
-            line = fit.ToLine(hyphenWidth, start);
+            line = fit.ToLine(start);
             return true;
         }
 
-        if (fit.IsSet && fitWithoutHyphen.IsSet)
+        if (fitInItem && itemRetry.IsSet)
         {
-            line = fitWithoutHyphen.ToLine(hyphenWidth, start);
+            line = itemRetry.ToLine(start);
+            return true;
+        }
+
+        if (itemBefore.IsSet)
+        {
+            line = itemBefore.ToLine(start);
             return true;
         }
 
@@ -348,8 +390,11 @@ internal static partial class LineWalker
         var pen = new Pen(AvailableLayoutUnits(maxWidth));
         Pen contentEnd = pen;
         var fit = Candidate.None;
-        var fitWithoutHyphen = Candidate.None;
+        var itemRetry = Candidate.None;
+        var itemBefore = Candidate.None;
         var firstBreak = Candidate.None;
+        bool fitInItem = false;
+        int hyphenWidth = p.HyphenWidth(start.SegmentIndex);
         LayoutLineRange line;
 
         bool laterItem = false;
@@ -359,6 +404,8 @@ internal static partial class LineWalker
             {
                 pen = pen.NextItem();
                 laterItem = true;
+                EnterItem(fit, ref itemRetry, ref itemBefore, ref fitInItem);
+                hyphenWidth = p.HyphenWidth(i);
             }
 
             switch (flags[i].Kind())
@@ -384,14 +431,14 @@ internal static partial class LineWalker
                                 return Line(after.Advance(trim), start, next == end ? EndAfterTrailingSpaces(p, i) : new LayoutCursor(i, grapheme + 1), false);
                             }
 
-                            if (TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
+                            if (TryBreakAtCandidate(fit, itemRetry, itemBefore, fitInItem, start, out line))
                             {
                                 return line;
                             }
 
                             if (firstBreak.IsSet)
                             {
-                                return firstBreak.ToLine(p._hyphenWidth, start);
+                                return firstBreak.ToLine(start);
                             }
 
                             // Not even one cluster fits: it stays and overflows, with any spaces after it.
@@ -410,7 +457,7 @@ internal static partial class LineWalker
                             Pen reshaped = pen.Advance(gain);
                             if (gain == 0 || reshaped.Fits)
                             {
-                                Remember(new Candidate(new LayoutCursor(i, grapheme), reshaped, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                                Remember(new Candidate(new LayoutCursor(i, grapheme), reshaped, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                             }
                         }
                         else if (i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
@@ -421,7 +468,7 @@ internal static partial class LineWalker
                             Pen reshaped = pen.Advance(reshape);
                             if (reshape == 0 || reshaped.Fits)
                             {
-                                Remember(new Candidate(new LayoutCursor(i + 1, 0), reshaped, hyphen), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                                Remember(new Candidate(new LayoutCursor(i + 1, 0), reshaped, hyphen, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                             }
                         }
                     }
@@ -431,14 +478,14 @@ internal static partial class LineWalker
                 case SegmentKind.Tab:
                     pen = pen.NextItem();
                     pen = pen.AddLayoutUnits(TabAdvance(p, pen.LayoutUnits));
-                    Remember(new Candidate(new LayoutCursor(i + 1, 0), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                    Remember(new Candidate(new LayoutCursor(i + 1, 0), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                     break;
 
                 default: // Space: hangs
                     pen = pen.Advance(p.Width(i));
                     if (i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
                     {
-                        Remember(new Candidate(EndAfter(p, i), contentEnd, false), p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                        Remember(new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                     }
 
                     break;

@@ -39,6 +39,7 @@ public class PreparedText
     internal readonly ulong[] _graphemeStarts; // bit per UTF-16 unit: a grapheme cluster starts there
     internal readonly int[] _graphemeRanks; // grapheme starts before each block of 16 words (1,024 units), for cursor lookups
     internal readonly int _hyphenWidth; // LayoutUnits
+    internal readonly int[] _hyphenWidths; // LayoutUnits, the hyphen of each segment's item (rich inline items in other fonts); empty when all are _hyphenWidth
     internal readonly int[] _endAdjustments; // 16.16 (negative) a segment loses when a line ends right after it (line-end HanKerning); empty when all zero
     internal readonly int[] _startAdjustments; // 16.16 (positive) a segment gains when a line starts with it (no HanKerning at a line start); empty when all zero
     internal readonly long[] _itemPositions; // 16.16 position of each segment's start from the start of its shaping item; only with _endAdjustments
@@ -78,6 +79,7 @@ public class PreparedText
         _graphemeStarts = other._graphemeStarts;
         _graphemeRanks = other._graphemeRanks;
         _hyphenWidth = other._hyphenWidth;
+        _hyphenWidths = other._hyphenWidths;
         _spaceWidth = other._spaceWidth;
         _levels = other._levels;
         _endAdjustments = other._endAdjustments;
@@ -95,7 +97,8 @@ public class PreparedText
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
         SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains)
+        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains,
+        int[]? hyphenWidths = null)
     {
         _graphemeEndOffsets = graphemeEndOffsets;
         _graphemeEndGains = graphemeEndGains;
@@ -126,6 +129,7 @@ public class PreparedText
         _graphemeStarts = graphemeStarts;
         _graphemeRanks = BuildRanks(graphemeStarts);
         _hyphenWidth = hyphenWidth;
+        _hyphenWidths = hyphenWidths ?? [];
         _spaceWidth = spaceWidth;
         _collapseSpaces = options.WhiteSpace == WhiteSpace.Normal;
         _breakWord = options.OverflowWrap == OverflowWrap.BreakWord;
@@ -396,6 +400,13 @@ public class PreparedText
     /// <summary>The 16.16 width segment <paramref name="segment"/> loses (a negative number) when a line ends right after it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal long EndAdjustment(int segment) => _endAdjustments.Length == 0 ? 0 : _endAdjustments[segment];
+
+    /// <summary>
+    /// The width in LayoutUnits of the hyphen a soft hyphen in segment <paramref name="segment"/> draws: Blink takes it from
+    /// the style of the item the soft hyphen is in (LineBreaker::AddHyphen), so rich inline items differ.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int HyphenWidth(int segment) => _hyphenWidths.Length == 0 ? _hyphenWidth : _hyphenWidths[segment];
 
     /// <summary>The 16.16 width segment <paramref name="segment"/> gains when a line starts with it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

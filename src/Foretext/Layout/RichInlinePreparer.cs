@@ -106,12 +106,11 @@ internal static class RichInlinePreparer
         var levels = new byte[length];
         int[] endAdjustments = [], startAdjustments = [], graphemeEndOffsets = [], graphemeEndGains = [];
         int hyphenWidth = 0;
+        int[]? hyphenWidths = null;
         RichInlineItem? firstText = Array.Find(copy, i => i.Break == RichInlineBreak.Normal && i.Text.Length > 0);
         if (firstText is not null)
         {
-            var hyphenStyle = new MeasureStyle(firstText.Font, options.Lang, firstText.LetterSpacing);
-            string hyphen = measurer is ILineEdgeMeasurer edges ? edges.HyphenString(hyphenStyle) : "-";
-            hyphenWidth = (int)PreparedText.CeilToLayoutUnits(TextPreparer.MeasureFixed(hyphen, new MeasureStyle(firstText.Font, options.Lang, 0), measurer));
+            hyphenWidth = HyphenWidth(firstText, options, measurer);
         }
 
         if (length > 0)
@@ -171,6 +170,7 @@ internal static class RichInlinePreparer
                 new SegmentBuilder(norm, false, fixedAdvances, itemStarts, kinds, flags, widths, starts).Build(opportunities);
                 (endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains) =
                     MeasureLineEdges(norm, copy, atomicStarts, unitItems, options, measurer, measured, graphemeStarts, unsafeBreaks, kinds, flags, starts);
+                hyphenWidths = SegmentHyphenWidths(copy, atomicStarts, unitItems, options, measurer, hyphenWidth, flags, starts);
             }
             finally
             {
@@ -184,8 +184,70 @@ internal static class RichInlinePreparer
         var flow = new PreparedText(
             sourceText, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
+            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains,
+            hyphenWidths);
         return new PreparedRichInline(flow, copy, itemSourceStarts, atomicStarts, atomicEnds);
+    }
+
+    /// <summary>
+    /// The width in LayoutUnits of the hyphen Blink draws for a soft hyphen chosen in <paramref name="item"/>: U+2010 in the
+    /// item's primary font when it has one, else '-', without letter spacing (RESEARCH.md "Letter spacing skips
+    /// default-ignorable characters").
+    /// </summary>
+    private static int HyphenWidth(RichInlineItem item, PrepareOptions options, ITextMeasurer measurer)
+    {
+        string hyphen = measurer is ILineEdgeMeasurer edges ? edges.HyphenString(new MeasureStyle(item.Font, options.Lang, item.LetterSpacing)) : "-";
+        return (int)PreparedText.CeilToLayoutUnits(TextPreparer.MeasureFixed(hyphen, new MeasureStyle(item.Font, options.Lang, 0), measurer));
+    }
+
+    /// <summary>
+    /// The hyphen width of each segment's item, when a soft hyphen sits in an item whose hyphen differs from the first text
+    /// item's (null otherwise: the paragraph's one width serves). Blink's LineBreaker::AddHyphen shapes the hyphen in the
+    /// style of the item the soft hyphen is in: `hy\u00AD` in 16px Noto Serif after a 22px Liberation Serif item ends a
+    /// line that the larger hyphen would overflow (rich-shy-kern@112).
+    /// </summary>
+    private static int[]? SegmentHyphenWidths(
+        RichInlineItem[] items, int[] atomicStarts, int[] unitItems, PrepareOptions options, ITextMeasurer measurer, int paragraphHyphen,
+        List<SegmentFlags> flags, List<int> starts)
+    {
+        int[]? byItem = null;
+        bool differs = false;
+        for (int segment = 0; segment < flags.Count; segment++)
+        {
+            if ((flags[segment] & SegmentFlags.SoftHyphen) != 0)
+            {
+                differs |= ItemHyphen(unitItems[starts[segment]]) != paragraphHyphen;
+            }
+        }
+
+        if (!differs)
+        {
+            return null;
+        }
+
+        var widths = new int[flags.Count];
+        for (int segment = 0; segment < flags.Count; segment++)
+        {
+            widths[segment] = ItemHyphen(unitItems[starts[segment]]);
+        }
+
+        return widths;
+
+        int ItemHyphen(int item)
+        {
+            if (atomicStarts[item] >= 0)
+            {
+                return paragraphHyphen; // an atomic item breaks only around itself; it draws no hyphen
+            }
+
+            byItem ??= new int[items.Length];
+            if (byItem[item] == 0)
+            {
+                byItem[item] = HyphenWidth(items[item], options, measurer) + 1; // +1: 0 means not measured yet
+            }
+
+            return byItem[item] - 1;
+        }
     }
 
     /// <summary>

@@ -138,7 +138,6 @@ internal static class ScoreLineBreaker
         float availablePx = available / (float)PreparedText.LayoutUnitsPerPixel;
         float hyphenPenalty = availablePx * fontSize * 2;
         float linePenalty = hyphenPenalty * 2;
-        float hyphenWidth = p._hyphenWidth / (float)PreparedText.LayoutUnitsPerPixel;
 
         var candidates = new List<Candidate> { new() { Segment = -1 } };
         float position = 0;
@@ -178,7 +177,7 @@ internal static class ScoreLineBreaker
             {
                 Segment = i,
                 PosNoBreak = position,
-                PosIfBreak = (hyphenated ? contentEnd + hyphenWidth : contentEnd) + (float)(Math.Max(0, p.EndAdjustment(i)) / 65536.0), // a reshaped unsafe line end
+                PosIfBreak = (hyphenated ? contentEnd + p.HyphenWidth(i) / (float)PreparedText.LayoutUnitsPerPixel : contentEnd) + (float)(Math.Max(0, p.EndAdjustment(i)) / 65536.0), // a reshaped unsafe line end
                 Penalty = hyphenated ? hyphenPenalty : 0,
                 Hyphenated = hyphenated,
             });

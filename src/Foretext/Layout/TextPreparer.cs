@@ -286,7 +286,9 @@ internal static class TextPreparer
         bool[]? clusterStarts = null;
         if (spacing != 0 && measurer is IClusterMeasurer clusters)
         {
-            // Chromium spaces letters once per shaping cluster: a Myanmar syllable of two graphemes gets one spacing.
+            // Chromium spaces letters once per shaping cluster, whatever the graphemes: a Myanmar syllable of two
+            // graphemes gets one spacing, a Devanagari conjunct of one grapheme and two clusters (a half form and a
+            // consonant) gets two (RESEARCH.md "Letter spacing is per shaping cluster, not per grapheme").
             clusterStarts = new bool[end - start];
             clusters.GetClusterStarts(norm.AsSpan(start, end - start), style, clusterStarts);
         }
@@ -304,7 +306,7 @@ internal static class TextPreparer
 
             char c = norm[i];
             advances[i] = IsInvisibleControl(c) ? 0 : (int)ToFixed(advance);
-            if (spacing != 0 && (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 && (clusterStarts is null || clusterStarts[i - start]) && !IsInvisibleControl(c))
+            if (spacing != 0 && (clusterStarts is null ? (graphemeStarts[i >> 6] & (1UL << (i & 63))) != 0 : clusterStarts[i - start]) && !IsInvisibleControl(c))
             {
                 int codePoint = char.IsHighSurrogate(c) && i + 1 < end ? char.ConvertToUtf32(c, norm[i + 1]) : c;
                 int script = BidiResolver.Script(codePoint);

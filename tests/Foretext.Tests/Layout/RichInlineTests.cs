@@ -115,6 +115,30 @@ public class RichInlineTests
     }
 
     [Fact]
+    public void SoftHyphenDrawsTheHyphenOfItsOwnItem_BlinkAddHyphen()
+    {
+        // "aaaa " at 20px (its hyphen: 7.5px) then "bb\u00ADcc" at 10px (hyphen 3.75px). "aaaa bb" is 55px: with its own
+        // item's hyphen it fits 60px (58.75); with the first item's it would not (62.5) and the line would end after
+        // "aaaa ". Chromium: rich-shy-kern@112 (a 16px Noto Serif soft hyphen after 22px Liberation Serif).
+        PreparedRichInline prepared = s_engine.PrepareRichInline([new("aaaa ", "20px Test"), new("bb\u00ADcc", "10px Test")]);
+        Assert.Equal([new RichInlinePosition(0, 0), new RichInlinePosition(1, 3)], LineStarts(prepared, 60));
+        RichInlineLine first = TextLayout.LayoutRichInlineWithLines(prepared, 60)[0];
+        Assert.Equal(58.75, first.Width);
+        Assert.Equal("bb-", first.Fragments[^1].Text);
+    }
+
+    [Fact]
+    public void HyphenRetryStaysInsideTheItemOfTheSoftHyphen_BlinkBreakText()
+    {
+        // "yyyy" (10px, 20px wide) then "\u00ADzz" at 20px (hyphen 7.5px), 22px wide. The soft hyphen fits (20px) but its
+        // hyphen does not (27.5); Blink retries inside the soft hyphen's item with 7.5px less, finds nothing there and
+        // ends the line before that item: "yyyy" | "zz". A retry over the whole line would end it after "yyy" (15px).
+        // Chromium: rich-shy-kern@40 (`phen` | `\u00ADation`, the soft hyphen opening a bold 20px Noto Sans item).
+        PreparedRichInline prepared = s_engine.PrepareRichInline([new("yyyy", "10px Test"), new("\u00ADzz", "20px Test")]);
+        Assert.Equal([new RichInlinePosition(0, 0), new RichInlinePosition(1, 0)], LineStarts(prepared, 22));
+    }
+
+    [Fact]
     public void BracketAfterACommaInThePreviousItemIsTrimmed_BlinkHanKerning()
     {
         // The fake trims "\u300C" after "\uFF0C" to half, as Blink's HanKerning does reading the text before an item.

@@ -1,5 +1,6 @@
-// Stage: Shaping tests: per-grapheme advances inside a HarfBuzz cluster that holds several graphemes.
-// Input: Myanmar syllables in Debian's Noto Sans Myanmar. Output: prefix widths as Chromium lays them out.
+// Stage: Shaping tests: per-grapheme advances inside a HarfBuzz cluster that holds several graphemes, and letter
+// spacing where clusters and graphemes differ. Input: Myanmar syllables in Debian's Noto Sans Myanmar, Indic conjuncts
+// and Hangul jamo in Noto fonts. Output: prefix and spaced widths as Chromium lays them out.
 
 using Foretext.HarfBuzz;
 using Foretext.Layout;
@@ -42,6 +43,27 @@ public sealed class GraphemesInsideClustersTests
         using var measurer = new HarfBuzzTextMeasurer();
         var engine = new TextLayoutEngine(measurer);
         PreparedText prepared = engine.Prepare(text, "16px \"DejaVu Sans\", \"Noto Sans Myanmar\", sans-serif", new PrepareOptions { Lang = "my", LetterSpacing = 1 });
+        Assert.Equal(chromiumWidth, TextLayout.MeasureNaturalWidth(prepared));
+    }
+
+    // Chromium 156, 100px, letter-spacing 10px (widths without spacing in the comments): each text is one grapheme
+    // (UAX #29 GB9c joins a conjunct, GB6 a jamo sequence) but several HarfBuzz clusters at the default cluster level,
+    // and Chromium spaces each cluster. The half form of \u0915\u094D stays apart from \u092F (two clusters, +20px);
+    // \u0915\u094D\u0937 becomes one glyph and the Bengali ya-phala merges into its consonant's cluster (+10px);
+    // the reph of \u0930\u094D\u0915\u094D\u092F moves to the end and merges the syllable (+10px).
+    [Theory]
+    [InlineData("\u0915\u094D\u092F", "Noto Serif Devanagari", "hi", 130.40625)] // 110.40625
+    [InlineData("\u0915\u094D\u092F\u094B\u0902", "Noto Serif Devanagari", "hi", 155)] // 135
+    [InlineData("\u0938\u094D\u0924\u094D\u0930", "Noto Sans Devanagari", "hi", 114.109375)] // 94.109375
+    [InlineData("\u0915\u094D\u0937", "Noto Serif Devanagari", "hi", 79.5)] // 69.5
+    [InlineData("\u0930\u094D\u0915\u094D\u092F", "Noto Serif Devanagari", "hi", 120.40625)] // 110.40625
+    [InlineData("\u0995\u09CD\u09AF", "Noto Serif Bengali", "bn", 108.8125)] // 98.8125
+    [InlineData("\u1100\u1100\u1161", "Noto Sans CJK KR", "ko", 204)] // 184
+    public void LetterSpacingIsPerShapingClusterNotPerGrapheme_ChromiumLetterSpacing(string text, string family, string lang, double chromiumWidth)
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(text, $"100px \"{family}\"", new PrepareOptions { Lang = lang, LetterSpacing = 10 });
         Assert.Equal(chromiumWidth, TextLayout.MeasureNaturalWidth(prepared));
     }
 
