@@ -279,9 +279,15 @@ internal static partial class LineWalker
         return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
     }
 
-    /// <summary>The item position (16.16) where the pen's run began: the line start, or 0 once the line entered a later item.</summary>
+    /// <summary>
+    /// The item position (16.16) where the pen's run began: the line start, or 0 once the line entered a later item. A
+    /// line-start gain (an opening bracket back at full width) moves it back by that much: the reshaped start is part of
+    /// the width before the last safe offset (ja-rashomon@265: `「下人が雨やみを待つてゐた」` is 270px with `「` whole,
+    /// and Chromium does not keep `た」` on the 265px line).
+    /// </summary>
     private static long RunStartPosition(PreparedText p, int first, int startUnit, bool enteredLaterItem)
-        => enteredLaterItem ? 0 : p._itemPositions[first] + p.SumAdvances(p._segmentStarts[first], startUnit);
+        => enteredLaterItem ? 0 : p._itemPositions[first] + p.SumAdvances(p._segmentStarts[first], startUnit)
+            - (startUnit == p._segmentStarts[first] ? p.StartAdjustment(first) : 0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long CeilUnits(long fixedPoint) => (fixedPoint + 1023) >> 10;

@@ -1,5 +1,6 @@
 // Layout against Chromium with real fonts where a fraction of a pixel decides a line: the fit test's LayoutUnit
-// epsilon, a hyphenated line end reshaped. Input: sentences in Debian's DejaVu Sans and Noto Serif CJK SC. Output:
+// epsilon, a hyphenated line end reshaped, a line-start gain. Input: sentences in Debian's DejaVu Sans and Noto Serif CJK SC,
+// the ja-rashomon corpus. Output:
 // line starts as Chromium 156 lays them out.
 
 using Foretext.HarfBuzz;
@@ -40,5 +41,21 @@ public sealed class FitToleranceTests
         PreparedText prepared = engine.Prepare(Text, "10px \"Noto Serif CJK SC\", serif", new PrepareOptions { Lang = "en" });
         Assert.Equal(chromium, TextLayout.LayoutWithLines(prepared, 48, 14).Lines.Select(l => l.SourceStart).ToArray());
         Assert.Equal(chromium.Length, TextLayout.Layout(prepared, 48, 14).LineCount);
+    }
+
+    // Chromium 156, ja-rashomon at 265px (an odd width, not in the recorded snapshots): lines start at 776, 788, 801.
+    // The line from 776 starts with `「`, which the `、` before it trimmed and which a line start gives back its full
+    // width; with it `「下人が雨やみを待つてゐた」` is 270px even with the last `」` halved, so `た」` moves down.
+    [Fact]
+    public void LineStartGainCountsInTheLineEndExtension_BlinkShapeLine()
+    {
+        CorpusInfo ja = SharedData.Corpora().Single(c => c.Id == "ja-rashomon");
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(ja.Text, ja.Font, new PrepareOptions { Lang = ja.Lang });
+        int[] starts = TextLayout.LayoutWithLines(prepared, 265, ja.LineHeight).Lines.Select(l => l.SourceStart).ToArray();
+        int at = Array.IndexOf(starts, 776);
+        Assert.True(at >= 0, "no line starts at 776");
+        Assert.Equal([776, 788, 801], starts[at..(at + 3)]);
     }
 }
