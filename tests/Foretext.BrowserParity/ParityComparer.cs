@@ -24,7 +24,7 @@ public sealed class ParityComparer
         var mismatches = new List<ParityMismatch>();
         foreach (BrowserSnapshot snapshot in snapshots)
         {
-            string group = snapshot.Source == "corpora" ? Path.GetFileNameWithoutExtension(snapshot.RelativePath) : snapshot.Source;
+            string group = snapshot.Source.StartsWith("corpora", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(snapshot.RelativePath) : snapshot.Source;
             int cases = 0, lineCounts = 0, starts = 0;
             var prepared = new Dictionary<(string, string, PrepareOptions), PreparedTextWithSegments>();
             foreach (SnapshotCase c in snapshot.Cases)

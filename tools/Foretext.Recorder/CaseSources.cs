@@ -26,7 +26,16 @@ public static class CaseSources
     public const ulong HoldoutSweepSeed = 777;
 
     /// <summary>One case set per corpus in the manifest.</summary>
-    public static IReadOnlyList<CaseSet> Corpora(WidthRange widths, string? only = null)
+    public static IReadOnlyList<CaseSet> Corpora(WidthRange widths, string? only = null) => Corpora(widths, "corpora", only);
+
+    /// <summary>
+    /// Widths of the held-out corpus recording (source <c>corpora-holdout</c>): 205..895 px in steps of 10, between the
+    /// recorded ones, taken after the rules were written against those.
+    /// </summary>
+    public static readonly WidthRange HoldoutCorporaWidths = new(205, 895, 10);
+
+    /// <summary>One case set per corpus in the manifest, written to <c>SOURCE/ID.jsonl</c>.</summary>
+    public static IReadOnlyList<CaseSet> Corpora(WidthRange widths, string source, string? only)
     {
         var sets = new List<CaseSet>();
         foreach (CorpusInfo corpus in CorpusInfo.LoadManifest())
@@ -44,7 +53,7 @@ public static class CaseSources
                     corpus.Text, corpus.Font, corpus.LineHeight, width, "normal", "normal", 0, corpus.Lang, corpus.Dir));
             }
 
-            sets.Add(new CaseSet("corpora", $"corpora/{corpus.Id}.jsonl", cases, false, new Dictionary<string, object>
+            sets.Add(new CaseSet(source, $"{source}/{corpus.Id}.jsonl", cases, false, new Dictionary<string, object>
             {
                 ["corpus"] = corpus.Id,
                 ["file"] = corpus.File,

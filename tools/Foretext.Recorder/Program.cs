@@ -1,5 +1,5 @@
 // Stage: browser oracle, command line.
-// Input: record-lines --source corpora|app|sweep|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
+// Input: record-lines --source corpora|app|sweep|corpora-holdout|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]
 //        record-widths FILE
 //        check-chunking --only CORPUS [--widths A:B:STEP]
 //        check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]
@@ -21,7 +21,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
+            Console.Error.WriteLine("usage: record-lines --source corpora|app|sweep|corpora-holdout|sweep-holdout [--widths A:B:STEP] [--only ID] [--out DIR] [--seed N] [--chunk N]");
             Console.Error.WriteLine("       record-widths FILE");
             Console.Error.WriteLine("       check-chunking --only CORPUS [--widths A:B:STEP]");
             Console.Error.WriteLine("       check-carets --source corpora|app|sweep [--only ID] [--widths A:B:STEP] [--bidi true]");
@@ -137,6 +137,7 @@ public static class Program
                 options.TryGetValue("seed", out string? seed) ? ulong.Parse(seed, CultureInfo.InvariantCulture) : CaseSources.DefaultSweepSeed,
                 only)],
             "sweep-holdout" => [CaseSources.Sweep(CaseSources.HoldoutSweepSeed, only)],
+            "corpora-holdout" => CaseSources.Corpora(widths ?? CaseSources.HoldoutCorporaWidths, "corpora-holdout", only),
             _ => throw new ArgumentException($"unknown --source {source}"),
         };
     }
@@ -145,7 +146,7 @@ public static class Program
     {
         // A partial recording must never overwrite a checked-in snapshot by accident.
         bool partial = options.ContainsKey("widths") || options.ContainsKey("seed")
-            || (options.ContainsKey("only") && options.GetValueOrDefault("source") != "corpora");
+            || (options.ContainsKey("only") && !(options.GetValueOrDefault("source") ?? "").StartsWith("corpora", StringComparison.Ordinal));
         if (partial && !options.ContainsKey("out"))
         {
             throw new ArgumentException("--widths, --seed, or --only outside corpora record a partial set: pass --out DIR");
