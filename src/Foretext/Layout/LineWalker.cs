@@ -182,7 +182,7 @@ internal static partial class LineWalker
                             // opportunity before.
                             long reshape = Math.Max(0, p.EndAdjustment(i));
                             var candidate = new Candidate(EndAfter(p, i), pen.Advance(reshape), (segmentFlags & SegmentFlags.SoftHyphen) != 0, hyphenWidth);
-                            if (reshape == 0 || candidate.Pen.Fits)
+                            if (reshape == 0 || FitsReshaped(p, pen, RunStartPosition(p, first, startUnit, laterItem), i, reshape))
                             {
                                 Remember(candidate, ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                             }
@@ -277,6 +277,28 @@ internal static partial class LineWalker
         long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], end - 1);
         long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
         return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
+    }
+
+    /// <summary>
+    /// Whether a line ending after segment <paramref name="segment"/> fits with its last grapheme reshaped
+    /// (<paramref name="gain"/> wider), measured as ShapeLine measures a reshaped line end: the distance from the line
+    /// start to the reshaped grapheme as two item positions each rounded up to a LayoutUnit, plus the reshaped grapheme
+    /// exactly, within the available width and LayoutUnit's epsilon (as <see cref="FitsTrimmed"/>). `。さうし|て` in
+    /// 12px Noto Sans CJK KR, lang ja: `し` is 11.64px kerned against `て`, 12.00009px alone; 36.015625 + 12.00009 is
+    /// past 48.015625, and Chromium ends the 48px line after `う` (the exact 48.00037 would fit).
+    /// </summary>
+    private static bool FitsReshaped(PreparedText p, Pen pen, long startPosition, int segment, long gain)
+    {
+        int end = p._segmentStarts[segment + 1];
+        return FitsReshaped(p, pen, startPosition, segment, p.LastVisibleGraphemeStart(p._segmentStarts[segment], end), end, gain);
+    }
+
+    private static bool FitsReshaped(PreparedText p, Pen pen, long startPosition, int segment, int last, int end, long gain)
+    {
+        long reshaped = p.SumAdvances(last, end) + gain;
+        long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], last);
+        long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
+        return (head << 10) + reshaped <= (pen.AvailableUnits + 1) << 10;
     }
 
     /// <summary>
@@ -459,7 +481,9 @@ internal static partial class LineWalker
                         if (next < end)
                         {
                             // ShapeLine reshapes a line end that is not safe to break: the last grapheme as shaped alone
-                            // (a kerned pair split by the break loses its kerning) must fit too.
+                            // (a kerned pair split by the break loses its kerning) must fit too. (Measured exactly here:
+                            // FitsReshaped's LayoutUnit positions, tried for these break-anywhere ends, moved
+                            // 4242-sweep-101-url-s12-w48 of a seed-4242 sweep and fixed nothing.)
                             Pen reshaped = pen.Advance(gain);
                             if (gain == 0 || reshaped.Fits)
                             {
@@ -472,7 +496,7 @@ internal static partial class LineWalker
                             bool hyphen = (flags[i] & SegmentFlags.SoftHyphen) != 0;
                             long reshape = Math.Max(0, p.EndAdjustment(i)); // an unsafe boundary to the next text segment
                             Pen reshaped = pen.Advance(reshape);
-                            if (reshape == 0 || reshaped.Fits)
+                            if (reshape == 0 || FitsReshaped(p, pen, RunStartPosition(p, start.SegmentIndex, startUnit, laterItem), i, reshape))
                             {
                                 Remember(new Candidate(new LayoutCursor(i + 1, 0), reshaped, hyphen, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                             }

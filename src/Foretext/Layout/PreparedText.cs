@@ -371,6 +371,29 @@ public class PreparedText
         return ranks;
     }
 
+    /// <summary>
+    /// The start of the last visible grapheme before <paramref name="end"/>, not before <paramref name="floor"/>: a
+    /// soft hyphen or zero width space or joiner ending the text is passed over (it draws nothing).
+    /// </summary>
+    internal int LastVisibleGraphemeStart(int floor, int end)
+    {
+        int unit = end - 1;
+        while (true)
+        {
+            while (unit > floor && (_graphemeStarts[unit >> 6] & (1UL << (unit & 63))) == 0)
+            {
+                unit--;
+            }
+
+            if (unit <= floor || TextAt(unit) is not ('\u00AD' or '\u200B' or '\u2060' or '\uFEFF'))
+            {
+                return Math.Max(unit, floor);
+            }
+
+            unit--;
+        }
+    }
+
     /// <summary>The next grapheme start after <paramref name="offset"/>, capped at <paramref name="limit"/>.</summary>
     internal int NextGraphemeStart(int offset, int limit)
     {

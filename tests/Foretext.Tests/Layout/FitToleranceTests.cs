@@ -58,4 +58,19 @@ public sealed class FitToleranceTests
         Assert.True(at >= 0, "no line starts at 776");
         Assert.Equal([776, 788, 801], starts[at..(at + 3)]);
     }
+
+    // Chromium 156 (a sweep recorded with seed 4242): `し` is kerned against `て` (11.64px), so ShapeLine reshapes the line
+    // end `。さうし|て`; the line start to `し` is 36.015625 as LayoutUnit positions, plus `し` alone 12.00009, past
+    // 48.015625, and the line ends after `う`, though the exact 48.00037 would fit.
+    [Fact]
+    public void ReshapedLineEndIsMeasuredFromLayoutUnitPositions_BlinkShapeLine()
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare("\u3002\u3055\u3046\u3057\u3066\u3001\u53C8\u3055\u3064\u304D\u3001\u3053\u306E\u9580\u306E\u4E0A\u3078\u4E0A\u3064\u3066\u3001\u3053\u306E\u8001\u5A46\u3092\u6355\u3078\u305F\u6642\u306E\u52C7\u6C23\u3068\u306F",
+            "12px \"Noto Sans CJK KR\", \"Noto Serif CJK JP\", sans-serif", new PrepareOptions { Lang = "ja", WhiteSpace = Foretext.Text.WhiteSpace.PreWrap });
+        int[] chromium = [0, 3, 7, 11, 15, 19, 23, 27, 31];
+        Assert.Equal(chromium, TextLayout.LayoutWithLines(prepared, 48, 17).Lines.Select(l => l.SourceStart).ToArray());
+        Assert.Equal(chromium.Length, TextLayout.Layout(prepared, 48, 17).LineCount);
+    }
 }
