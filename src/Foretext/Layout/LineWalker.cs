@@ -13,6 +13,7 @@
 // Widths are measured as Chromium's LineBreaker and ShapingLineBreaker measure them (see Pen): glyph advances
 // summed exactly in 16.16 fixed point, compared with the available width in LayoutUnits (1/64 px).
 
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Foretext.Layout;
@@ -128,8 +129,23 @@ internal static partial class LineWalker
         var firstBreak = Candidate.None; // the first opportunity on the line
         bool overflowed = false;
 
+        int resume = first;
+        if (start.GraphemeIndex > 0 && p._restartOffsets.Length != 0)
+        {
+            int entry = Array.BinarySearch(p._restartOffsets, startUnit);
+            if (entry >= 0)
+            {
+                if (FitRestartedSegmentation(p, start, startUnit, entry, maxWidth, ref pen, ref fit, ref fitWithoutHyphen, ref firstBreak, out resume, out line))
+                {
+                    return true;
+                }
+
+                contentEnd = pen;
+            }
+        }
+
         bool laterItem = false; // the line has entered a shaping item after the one it starts in
-        for (int i = first; i < count; i++)
+        for (int i = resume; i < count; i++)
         {
             SegmentKind kind = flags[i].Kind();
             SegmentFlags segmentFlags = flags[i];
@@ -253,6 +269,83 @@ internal static partial class LineWalker
 
         line = Line(contentEnd, start, new LayoutCursor(count, 0), false);
         return true;
+    }
+
+    /// <summary>
+    /// The part of a line that starts inside an SA word where the segmentation restarted at the line start differs from
+    /// the paragraph's (Blink's LazyLineBreakIterator::SetStartOffset; TextPreparer.SegmentAgainFromLineStarts): fits
+    /// the text from the line start to each restarted opportunity, then to the entry's end, with the walker's rules
+    /// (the last opportunity that fits, a reshaped line end, break-anywhere when none fits). True with the line when it
+    /// ends in that range; otherwise false, with the pen at the entry's end and the segment where the walk goes on.
+    /// The range is text in one shaping item with no line-end trim (the preparer keeps no other).
+    /// </summary>
+    private static bool FitRestartedSegmentation(
+        PreparedText p, LayoutCursor start, int startUnit, int entry, double maxWidth,
+        ref Pen pen, ref Candidate fit, ref Candidate fitWithoutHyphen, ref Candidate firstBreak, out int resume, out LayoutLineRange line)
+    {
+        int[] starts = p._segmentStarts;
+        int segment = start.SegmentIndex;
+        int end = p._restartEnds[entry];
+        int last = p._restartBreakIndex[entry + 1];
+        int from = startUnit;
+        for (int b = p._restartBreakIndex[entry]; b <= last; b++)
+        {
+            int to = b < last ? p._restartBreaks[b] : end;
+            Pen after = pen.Advance(p.SumAdvancesCapped(from, to, ((pen.RemainingLayoutUnits + 1) << 10)));
+            if (!after.Fits)
+            {
+                // Only overflow-wrap: break-word starts a line inside a word, and only then does the preparer keep entries.
+                Debug.Assert(p._breakWord, "restarted opportunities without overflow-wrap: break-word");
+                resume = 0;
+                if (!TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
+                {
+                    line = BreakAnywhere(p, start, startUnit, maxWidth);
+                }
+
+                return true;
+            }
+
+            pen = after;
+            from = to;
+            while (segment + 1 < p._flags.Length && starts[segment + 1] <= to)
+            {
+                segment++;
+            }
+
+            // At a segment start the paragraph's opportunity after the segment before (its reshape and soft hyphen);
+            // inside a segment a restarted one, reshaped as a break-anywhere end is.
+            bool atSegment = to == starts[segment] || to == p._textLength;
+            int before = to == p._textLength ? p._flags.Length - 1 : segment - 1;
+            Debug.Assert(b < last || atSegment, "an entry ends at a segment start");
+            if (b < last || (atSegment && (p._flags[before] & SegmentFlags.BreakAfter) != 0))
+            {
+                long reshape;
+                Candidate candidate;
+                if (atSegment)
+                {
+                    reshape = Math.Max(0, p.EndAdjustment(before));
+                    candidate = new Candidate(EndAfter(p, before), pen.Advance(reshape), (p._flags[before] & SegmentFlags.SoftHyphen) != 0);
+                }
+                else
+                {
+                    reshape = p.GraphemeEndAdjustment(p.PreviousGraphemeStart(to, starts[segment]));
+                    candidate = new Candidate(new LayoutCursor(segment, p.GraphemeIndex(segment, to)), pen.Advance(reshape), false);
+                }
+
+                if (reshape == 0 || candidate.Pen.Fits)
+                {
+                    Remember(candidate, p._hyphenWidth, ref fit, ref fitWithoutHyphen, ref firstBreak);
+                }
+                else if (!firstBreak.IsSet)
+                {
+                    firstBreak = candidate;
+                }
+            }
+        }
+
+        resume = end == p._textLength ? p._flags.Length : segment;
+        line = default;
+        return false;
     }
 
     /// <summary>

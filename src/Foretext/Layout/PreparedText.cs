@@ -44,6 +44,12 @@ public class PreparedText
     internal readonly long[] _itemPositions; // 16.16 position of each segment's start from the start of its shaping item; only with _endAdjustments
     internal readonly int[] _graphemeEndOffsets; // sorted units whose grapheme gains width when a break-anywhere line ends after it (reshaped alone); ~unit keys (negative, first) hold a closing mark's line-end trim
     internal readonly int[] _graphemeEndGains; // 16.16, parallel to _graphemeEndOffsets; both empty unless break-word and some gain
+    // Opportunities of the segmentation restarted at a line start inside an SA word, where they differ from the
+    // paragraph's (TextPreparer.SegmentAgainFromLineStarts; RestartedBreaks says how to read them); empty arrays unless some do.
+    internal readonly int[] _restartOffsets; // sorted grapheme starts
+    internal readonly int[] _restartEnds; // per offset: the segment start from which the paragraph's opportunities apply again
+    internal readonly int[] _restartBreakIndex; // per offset, its first index into _restartBreaks; one more entry last
+    internal readonly int[] _restartBreaks; // ascending per offset, each before its end
     internal readonly double _spaceWidth; // px, for tab stops
     internal readonly byte[] _levels; // UAX #9 embedding level per UTF-16 unit, kept only by PrepareWithSegments (renderers)
     internal readonly bool _collapseSpaces;
@@ -85,6 +91,10 @@ public class PreparedText
         _itemPositions = other._itemPositions;
         _graphemeEndOffsets = other._graphemeEndOffsets;
         _graphemeEndGains = other._graphemeEndGains;
+        _restartOffsets = other._restartOffsets;
+        _restartEnds = other._restartEnds;
+        _restartBreakIndex = other._restartBreakIndex;
+        _restartBreaks = other._restartBreaks;
         _collapseSpaces = other._collapseSpaces;
         _breakWord = other._breakWord;
         Font = other.Font;
@@ -95,8 +105,10 @@ public class PreparedText
         string sourceText, string text, int[] mapNormStart, int[] mapDelta,
         SegmentKind[] kinds, SegmentFlags[] flags, long[] widths, int[] segmentStarts,
         int[] advances, ulong[] graphemeStarts, int hyphenWidth, double spaceWidth,
-        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains)
+        string font, PrepareOptions options, byte[] levels, int[] endAdjustments, int[] startAdjustments, int[] graphemeEndOffsets, int[] graphemeEndGains,
+        RestartedBreaks restarted)
     {
+        (_restartOffsets, _restartEnds, _restartBreakIndex, _restartBreaks) = restarted;
         _graphemeEndOffsets = graphemeEndOffsets;
         _graphemeEndGains = graphemeEndGains;
         _startAdjustments = startAdjustments;
@@ -365,6 +377,26 @@ public class PreparedText
         }
 
         return ranks;
+    }
+
+    /// <summary>The grapheme index in segment <paramref name="segment"/> of the grapheme start <paramref name="unit"/> (the inverse of <see cref="GraphemeOffset"/>).</summary>
+    internal int GraphemeIndex(int segment, int unit)
+    {
+        int offset = _segmentStarts[segment];
+        bool startsCluster = (_graphemeStarts[offset >> 6] & (1UL << (offset & 63))) != 0;
+        return (int)(Rank(unit) - Rank(offset)) + (startsCluster ? 0 : 1);
+    }
+
+    /// <summary>The last grapheme start before <paramref name="offset"/>, not before <paramref name="floor"/>.</summary>
+    internal int PreviousGraphemeStart(int offset, int floor)
+    {
+        int unit = offset - 1;
+        while (unit > floor && (_graphemeStarts[unit >> 6] & (1UL << (unit & 63))) == 0)
+        {
+            unit--;
+        }
+
+        return unit;
     }
 
     /// <summary>The next grapheme start after <paramref name="offset"/>, capped at <paramref name="limit"/>.</summary>

@@ -13,7 +13,7 @@ using Foretext.Text.Segmentation;
 
 namespace Foretext.Layout;
 
-internal static class TextPreparer
+internal static partial class TextPreparer
 {
     private const char SoftHyphen = '\u00AD';
     private const char ReplacementCharacter = '\uFFFD';
@@ -61,6 +61,7 @@ internal static class TextPreparer
         int[] startAdjustments = [];
         int[] graphemeEndOffsets = [];
         int[] graphemeEndGains = [];
+        RestartedBreaks restarted = RestartedBreaks.Empty;
 
         if (length > 0)
         {
@@ -94,6 +95,8 @@ internal static class TextPreparer
                 {
                     (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, 0, kinds.Count);
                 }
+
+                restarted = SegmentAgainFromLineStarts(norm, options, opportunities, graphemeStarts, kinds, flags, starts, endAdjustments);
             }
             finally
             {
@@ -106,7 +109,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains, restarted);
     }
 
     /// <summary>

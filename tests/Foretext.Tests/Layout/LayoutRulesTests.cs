@@ -163,6 +163,28 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void ALineStartingInsideAMyanmarWordIsSegmentedFromThere_BlinkLazyLineBreakIteratorSetStartOffset()
+    {
+        // sweep-034's word run `\u101E\u1005\u103A\u1015\u1004\u103A\u101B\u1004\u103A\u1038\u101E\u102D\u102F\u1037`:
+        // ICU's dictionary segments the paragraph after units 6 and 10, but from `\u1015` (unit 3, where a break-anywhere
+        // line started in Chromium) only after unit 10, so a line starting there has no opportunity at unit 6.
+        const string Run = "\u101E\u1005\u103A\u1015\u1004\u103A\u101B\u1004\u103A\u1038\u101E\u102D\u102F\u1037";
+        PreparedText prepared = s_engine.Prepare(Run, Font, new PrepareOptions { Lang = "my" });
+        Assert.Equal(["\u101E\u1005\u103A\u1015\u1004\u103A", "\u101B\u1004\u103A\u1038", "\u101E\u102D\u102F\u1037"], LinesOf(prepared, 30));
+
+        // At 20px (5px a unit) the paragraph's opportunity would end the line at unit 6 (15px); from the line start the
+        // first opportunity (unit 10, 35px) does not fit, so the line breaks anywhere, after `\u101B` (unit 7, 20px).
+        var start = new LayoutCursor(0, 2);
+        Assert.Equal(3, prepared.GetSourceOffset(start));
+        LayoutLineRange line = TextLayout.LayoutNextLineRange(prepared, start, 20)!.Value;
+        Assert.Equal(7, prepared.GetSourceOffset(line.End));
+
+        // At 40px the rest of the word fits up to the restarted opportunity at unit 10, as it does from the word start.
+        line = TextLayout.LayoutNextLineRange(prepared, start, 40)!.Value;
+        Assert.Equal(10, prepared.GetSourceOffset(line.End));
+    }
+
+    [Fact]
     public void LongWordMovesToItsOwnLineBeforeBreaking()
     {
         Assert.Equal(["bb", "aaaa", "aaaa", "aa"], Lines("bb aaaaaaaaaa", 22));
