@@ -118,10 +118,8 @@ internal static partial class LineWalker
 
         int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : p._segmentStarts[first];
         var pen = new Pen(AvailableLayoutUnits(maxWidth));
-        if (start.GraphemeIndex == 0)
-        {
-            pen = pen.Advance(p.StartAdjustment(first));
-        }
+        long insideWordGain = start.GraphemeIndex == 0 ? 0 : p.GraphemeStartAdjustment(startUnit); // ShapeLine reshapes a line start inside a word
+        pen = pen.Advance(start.GraphemeIndex == 0 ? p.StartAdjustment(first) : insideWordGain);
 
         Pen contentEnd = pen; // the pen after the last non-hanging content
         var fit = Candidate.None; // the last opportunity whose content fits
@@ -130,12 +128,12 @@ internal static partial class LineWalker
         bool overflowed = false;
 
         int resume = first;
-        if (start.GraphemeIndex > 0 && p._restartOffsets.Length != 0)
+        if (start.GraphemeIndex > 0 && p._restartOffsets.Length != 0 && p.HasInsideWordStart(startUnit))
         {
             int entry = Array.BinarySearch(p._restartOffsets, startUnit);
             if (entry >= 0)
             {
-                if (FitRestartedSegmentation(p, start, startUnit, entry, maxWidth, ref pen, ref fit, ref fitWithoutHyphen, ref firstBreak, out resume, out line))
+                if (FitRestartedSegmentation(p, start, startUnit, insideWordGain, entry, maxWidth, ref pen, ref fit, ref fitWithoutHyphen, ref firstBreak, out resume, out line))
                 {
                     return true;
                 }
@@ -221,7 +219,7 @@ internal static partial class LineWalker
 
                     if (p._breakWord)
                     {
-                        line = BreakAnywhere(p, start, startUnit, maxWidth);
+                        line = BreakAnywhere(p, start, startUnit, insideWordGain, maxWidth);
                         return true;
                     }
 
@@ -280,7 +278,7 @@ internal static partial class LineWalker
     /// The range is text in one shaping item with no line-end trim (the preparer keeps no other).
     /// </summary>
     private static bool FitRestartedSegmentation(
-        PreparedText p, LayoutCursor start, int startUnit, int entry, double maxWidth,
+        PreparedText p, LayoutCursor start, int startUnit, long startGain, int entry, double maxWidth,
         ref Pen pen, ref Candidate fit, ref Candidate fitWithoutHyphen, ref Candidate firstBreak, out int resume, out LayoutLineRange line)
     {
         int[] starts = p._segmentStarts;
@@ -299,7 +297,7 @@ internal static partial class LineWalker
                 resume = 0;
                 if (!TryBreakAtCandidate(fit, fitWithoutHyphen, p._hyphenWidth, start, out line))
                 {
-                    line = BreakAnywhere(p, start, startUnit, maxWidth);
+                    line = BreakAnywhere(p, start, startUnit, startGain, maxWidth);
                 }
 
                 return true;
@@ -433,12 +431,14 @@ internal static partial class LineWalker
     /// line and breaks it again with LineBreakType::kBreakCharacter, where every grapheme cluster boundary is an
     /// opportunity (a boundary right after a soft hyphen draws the hyphen). The same fitting rules apply, the
     /// hyphen retry included; when not even the first cluster fits, it stays on the line and overflows.
+    /// <paramref name="startGain"/>: what the line start gains when it is inside a word and reshaped (PreparedText.GraphemeStartAdjustment).
     /// </summary>
-    private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, double maxWidth)
+    private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, long startGain, double maxWidth)
     {
         SegmentFlags[] flags = p._flags;
         int count = flags.Length;
-        var pen = new Pen(AvailableLayoutUnits(maxWidth));
+        var pen = new Pen(AvailableLayoutUnits(maxWidth)).Advance(startGain); // what a reshaped line start inside a word gains
+
         Pen contentEnd = pen;
         var fit = Candidate.None;
         var fitWithoutHyphen = Candidate.None;

@@ -184,6 +184,35 @@ public class LayoutRulesTests
         Assert.Equal(10, prepared.GetSourceOffset(line.End));
     }
 
+    /// <summary>The fake measurer, plus HarfBuzz's dotted circle (1 em here) before a Myanmar sign that starts the measured text.</summary>
+    private sealed class DottedCircleMeasurer : Foretext.Shaping.ITextMeasurer
+    {
+        public void MeasureAdvances(ReadOnlySpan<char> text, in Foretext.Shaping.MeasureStyle style, Span<double> advances)
+        {
+            FakeTextMeasurer.Instance.MeasureAdvances(text, style, advances);
+            if (text.Length > 0 && text[0] is >= '\u102B' and <= '\u103E')
+            {
+                advances[0] += 10;
+            }
+        }
+    }
+
+    [Fact]
+    public void ALineStartingAtASpacingMarkIsReshapedFromThere_BlinkShapeLine()
+    {
+        // sweep-100 (16px): `\u101E\u1018\u1031\u102C\u1010\u1030` has no opportunity inside, and Chromium breaks it
+        // anywhere before the vowel sign `\u102C`; the line that starts there is reshaped from its start, and HarfBuzz
+        // draws a dotted circle before the sign, so `\u102C\u1010\u1030` (15px in context here, 25px reshaped) no longer
+        // fits 17px.
+        var engine = new TextLayoutEngine(new DottedCircleMeasurer());
+        PreparedText prepared = engine.Prepare("\u101E\u1018\u1031\u102C\u1010\u1030", Font, new PrepareOptions { Lang = "my" });
+        Assert.Equal(["\u101E\u1018\u1031", "\u102C", "\u1010\u1030"], LinesOf(prepared, 17));
+        Assert.Equal(3, TextLayout.Layout(prepared, 17, 20).LineCount);
+
+        // The sign's line is 15px wide: 5px in context and the 10px circle.
+        Assert.Equal(15, TextLayout.LayoutWithLines(prepared, 17, 20).Lines[1].Width);
+    }
+
     [Fact]
     public void LongWordMovesToItsOwnLineBeforeBreaking()
     {
