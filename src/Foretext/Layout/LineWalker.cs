@@ -14,6 +14,7 @@
 // Widths are measured as Chromium's LineBreaker and ShapingLineBreaker measure them (see Pen): glyph advances
 // summed exactly in 16.16 fixed point, compared with the available width in LayoutUnits (1/64 px).
 
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Foretext.Layout;
@@ -118,10 +119,8 @@ internal static partial class LineWalker
 
         int startUnit = start.GraphemeIndex > 0 ? p.GraphemeOffset(first, start.GraphemeIndex) : p._segmentStarts[first];
         var pen = new Pen(AvailableLayoutUnits(maxWidth));
-        if (start.GraphemeIndex == 0)
-        {
-            pen = pen.Advance(p.StartAdjustment(first));
-        }
+        long insideWordGain = start.GraphemeIndex == 0 ? 0 : p.GraphemeStartAdjustment(startUnit); // ShapeLine reshapes a line start inside a word
+        pen = pen.Advance(start.GraphemeIndex == 0 ? p.StartAdjustment(first) : insideWordGain);
 
         Pen contentEnd = pen; // the pen after the last non-hanging content
         var fit = Candidate.None; // the last opportunity whose content fits
@@ -132,8 +131,23 @@ internal static partial class LineWalker
         int hyphenWidth = p.HyphenWidth(first); // the hyphen of the item the walk is in
         bool overflowed = false;
 
+        int resume = first;
+        if (start.GraphemeIndex > 0 && p._restartOffsets.Length != 0 && p.HasInsideWordStart(startUnit))
+        {
+            int entry = Array.BinarySearch(p._restartOffsets, startUnit);
+            if (entry >= 0)
+            {
+                if (FitRestartedSegmentation(p, start, startUnit, insideWordGain, entry, maxWidth, hyphenWidth, ref pen, ref fit, ref itemRetry, itemBefore, ref firstBreak, ref fitInItem, out resume, out line))
+                {
+                    return true;
+                }
+
+                contentEnd = pen;
+            }
+        }
+
         bool laterItem = false; // the line has entered a shaping item after the one it starts in
-        for (int i = first; i < count; i++)
+        for (int i = resume; i < count; i++)
         {
             SegmentKind kind = flags[i].Kind();
             SegmentFlags segmentFlags = flags[i];
@@ -211,7 +225,7 @@ internal static partial class LineWalker
 
                     if (p._breakWord)
                     {
-                        line = BreakAnywhere(p, start, startUnit, maxWidth);
+                        line = BreakAnywhere(p, start, startUnit, insideWordGain, maxWidth);
                         return true;
                     }
 
@@ -259,6 +273,84 @@ internal static partial class LineWalker
 
         line = Line(contentEnd, start, new LayoutCursor(count, 0), false);
         return true;
+    }
+
+    /// <summary>
+    /// The part of a line that starts inside an SA word where the segmentation restarted at the line start differs from
+    /// the paragraph's (Blink's LazyLineBreakIterator::SetStartOffset; TextPreparer.SegmentAgainFromLineStarts): fits
+    /// the text from the line start to each restarted opportunity, then to the entry's end, with the walker's rules
+    /// (the last opportunity that fits, a reshaped line end, break-anywhere when none fits). True with the line when it
+    /// ends in that range; otherwise false, with the pen at the entry's end and the segment where the walk goes on.
+    /// The range is text in one shaping item with no line-end trim (the preparer keeps no other).
+    /// </summary>
+    private static bool FitRestartedSegmentation(
+        PreparedText p, LayoutCursor start, int startUnit, long startGain, int entry, double maxWidth, int hyphenWidth,
+        ref Pen pen, ref Candidate fit, ref Candidate itemRetry, in Candidate itemBefore, ref Candidate firstBreak, ref bool fitInItem,
+        out int resume, out LayoutLineRange line)
+    {
+        int[] starts = p._segmentStarts;
+        int segment = start.SegmentIndex;
+        int end = p._restartEnds[entry];
+        int last = p._restartBreakIndex[entry + 1];
+        int from = startUnit;
+        for (int b = p._restartBreakIndex[entry]; b <= last; b++)
+        {
+            int to = b < last ? p._restartBreaks[b] : end;
+            Pen after = pen.Advance(p.SumAdvancesCapped(from, to, ((pen.RemainingLayoutUnits + 1) << 10)));
+            if (!after.Fits)
+            {
+                // Only overflow-wrap: break-word starts a line inside a word, and only then does the preparer keep entries.
+                Debug.Assert(p._breakWord, "restarted opportunities without overflow-wrap: break-word");
+                resume = 0;
+                if (!TryBreakAtCandidate(fit, itemRetry, itemBefore, fitInItem, start, out line))
+                {
+                    line = BreakAnywhere(p, start, startUnit, startGain, maxWidth);
+                }
+
+                return true;
+            }
+
+            pen = after;
+            from = to;
+            while (segment + 1 < p._flags.Length && starts[segment + 1] <= to)
+            {
+                segment++;
+            }
+
+            // At a segment start the paragraph's opportunity after the segment before (its reshape and soft hyphen);
+            // inside a segment a restarted one, reshaped as a break-anywhere end is.
+            bool atSegment = to == starts[segment] || to == p._textLength;
+            int before = to == p._textLength ? p._flags.Length - 1 : segment - 1;
+            Debug.Assert(b < last || atSegment, "an entry ends at a segment start");
+            if (b < last || (atSegment && (p._flags[before] & SegmentFlags.BreakAfter) != 0))
+            {
+                long reshape;
+                Candidate candidate;
+                if (atSegment)
+                {
+                    reshape = Math.Max(0, p.EndAdjustment(before));
+                    candidate = new Candidate(EndAfter(p, before), pen.Advance(reshape), (p._flags[before] & SegmentFlags.SoftHyphen) != 0, hyphenWidth);
+                }
+                else
+                {
+                    reshape = p.GraphemeEndAdjustment(p.PreviousGraphemeStart(to, starts[segment]));
+                    candidate = new Candidate(new LayoutCursor(segment, p.GraphemeIndex(segment, to)), pen.Advance(reshape), false, hyphenWidth);
+                }
+
+                if (reshape == 0 || candidate.Pen.Fits)
+                {
+                    Remember(candidate, ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
+                }
+                else if (!firstBreak.IsSet)
+                {
+                    firstBreak = candidate;
+                }
+            }
+        }
+
+        resume = end == p._textLength ? p._flags.Length : segment;
+        line = default;
+        return false;
     }
 
     /// <summary>
@@ -410,12 +502,14 @@ internal static partial class LineWalker
     /// line and breaks it again with LineBreakType::kBreakCharacter, where every grapheme cluster boundary is an
     /// opportunity (a boundary right after a soft hyphen draws the hyphen). The same fitting rules apply, the
     /// hyphen retry included; when not even the first cluster fits, it stays on the line and overflows.
+    /// <paramref name="startGain"/>: what the line start gains when it is inside a word and reshaped (PreparedText.GraphemeStartAdjustment).
     /// </summary>
-    private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, double maxWidth)
+    private static LayoutLineRange BreakAnywhere(PreparedText p, LayoutCursor start, int startUnit, long startGain, double maxWidth)
     {
         SegmentFlags[] flags = p._flags;
         int count = flags.Length;
-        var pen = new Pen(AvailableLayoutUnits(maxWidth));
+        var pen = new Pen(AvailableLayoutUnits(maxWidth)).Advance(startGain); // what a reshaped line start inside a word gains
+
         Pen contentEnd = pen;
         var fit = Candidate.None;
         var itemRetry = Candidate.None;

@@ -184,7 +184,7 @@ internal static class RichInlinePreparer
         var flow = new PreparedText(
             sourceText, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains,
+            fixedAdvances, graphemeStarts, hyphenWidth, 0, font, options, [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains, [], [], RestartedBreaks.Empty,
             hyphenWidths);
         return new PreparedRichInline(flow, copy, itemSourceStarts, atomicStarts, atomicEnds);
     }

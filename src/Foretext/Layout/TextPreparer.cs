@@ -13,7 +13,7 @@ using Foretext.Text.Segmentation;
 
 namespace Foretext.Layout;
 
-internal static class TextPreparer
+internal static partial class TextPreparer
 {
     private const char SoftHyphen = '\u00AD';
     private const char ReplacementCharacter = '\uFFFD';
@@ -61,6 +61,9 @@ internal static class TextPreparer
         int[] startAdjustments = [];
         int[] graphemeEndOffsets = [];
         int[] graphemeEndGains = [];
+        int[] graphemeStartOffsets = [];
+        int[] graphemeStartGains = [];
+        RestartedBreaks restarted = RestartedBreaks.Empty;
 
         if (length > 0)
         {
@@ -92,8 +95,14 @@ internal static class TextPreparer
                 startAdjustments = MeasureLineStarts(norm, style, measurer, measured, graphemeStarts, kinds, starts, 0, kinds.Count);
                 if (breakWord)
                 {
-                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, 0, kinds.Count);
+                    var lineStartOffsets = new List<int>();
+                    var lineStartGains = new List<int>();
+                    (graphemeEndOffsets, graphemeEndGains) = MeasureGraphemeLineEnds(
+                        norm, style, measurer, measured, graphemeStarts, unsafeBreaks, kinds, starts, 0, kinds.Count, lineStartOffsets, lineStartGains);
+                    (graphemeStartOffsets, graphemeStartGains) = ([.. lineStartOffsets], [.. lineStartGains]);
                 }
+
+                restarted = SegmentAgainFromLineStarts(norm, options, opportunities, graphemeStarts, kinds, flags, starts, endAdjustments);
             }
             finally
             {
@@ -106,7 +115,7 @@ internal static class TextPreparer
         return new PreparedText(
             text, norm, mapNormStart.ToArray(), mapDelta.ToArray(),
             kinds.ToArray(), flags.ToArray(), widths.ToArray(), starts.ToArray(),
-            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains);
+            fixedAdvances, graphemeStarts, hyphenWidth, spaceWidth, font, options, keepLevels ? levels : [], endAdjustments, startAdjustments, graphemeEndOffsets, graphemeEndGains, graphemeStartOffsets, graphemeStartGains, restarted);
     }
 
     /// <summary>
@@ -337,11 +346,12 @@ internal static class TextPreparer
     /// CJK SC"), and Chromium does not end a 75px line after it. A boundary HarfBuzz leaves safe to break is not
     /// reshaped (<see cref="IBreakSafetyMeasurer"/>; without it every boundary is taken as unsafe); marks, cursive
     /// letters and CJK punctuation keep their context; a grapheme inside a shaping cluster already has the reshaped
-    /// prefix's advance. Kept sparse: the grapheme starts that gain, in order.
+    /// prefix's advance. Kept sparse: the grapheme starts that gain, in order. With <paramref name="lineStartOffsets"/>,
+    /// the same walk also collects what a break-anywhere line starting at each grapheme gains (<see cref="LineStartGain"/>).
     /// </summary>
     internal static (int[] Offsets, int[] Gains) MeasureGraphemeLineEnds(
         string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
-        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment)
+        List<SegmentKind> kinds, List<int> starts, int firstSegment, int endSegment, List<int>? lineStartOffsets = null, List<int>? lineStartGains = null)
     {
         var offsets = new List<int>();
         var gains = new List<int>();
@@ -387,6 +397,16 @@ internal static class TextPreparer
                     }
                 }
 
+                if (lineStartOffsets is not null && offset > segmentStart)
+                {
+                    long startGain = LineStartGain(norm, style, measurer, measured, graphemeStarts, unsafeBreaks, offset, end, alone);
+                    if (startGain != 0)
+                    {
+                        lineStartOffsets.Add(offset);
+                        lineStartGains!.Add((int)startGain);
+                    }
+                }
+
                 // The segment's last grapheme ends at an ordinary opportunity (MeasureLineEndReshapes).
                 if (next < end && next - offset <= LineEndContext && (unsafeBreaks is null || IsSet(unsafeBreaks, next))
                     && !IsMark(norm, offset) && !KeepsContextAtLineEnd(norm, offset))
@@ -407,6 +427,48 @@ internal static class TextPreparer
         trimOffsets.Reverse();
         trimGains.Reverse();
         return ([.. trimOffsets, .. offsets], [.. trimGains, .. gains]);
+    }
+
+    /// <summary>
+    /// What a break-anywhere line that starts at grapheme start <paramref name="g"/> inside a text segment (ending at
+    /// <paramref name="end"/>) gains (16.16) over the in-context advances: Blink's ShapingLineBreaker::ShapeLine reshapes
+    /// a line start that is not safe to break, from the line start to the first safe-to-break offset, and the line's
+    /// available width changes by the difference. HarfBuzz puts a dotted circle (U+25CC) before a Myanmar vowel sign or
+    /// visarga that starts the reshaped text: `\u102C` is 10.92px in context and 25.18px alone (24px Noto Sans Myanmar),
+    /// and Chromium's line holding only it is 25.19px wide (`sweep-100`). A boundary HarfBuzz leaves safe to break is
+    /// not reshaped (<see cref="IBreakSafetyMeasurer"/>; without it every boundary is taken as unsafe); cursive letters
+    /// and CJK punctuation keep their context (Blink reshapes with the text around it). Only the first grapheme's
+    /// change counts (the reshaped range may end at an unsafe boundary when no safe one is near: counting the whole
+    /// range put a Latin soft-hyphen case one letter short).
+    /// </summary>
+    private static long LineStartGain(
+        string norm, in MeasureStyle style, ITextMeasurer measurer, double[] measured, ulong[] graphemeStarts, ulong[]? unsafeBreaks,
+        int g, int end, Span<double> alone)
+    {
+        // Only a grapheme with no advance of its own in context (inside a cluster HarfBuzz merged with the text before: a
+        // ligature, a Myanmar syllable) or one that starts with a mark (a dotted circle) can change: kerning moves the
+        // glyph before the boundary, not this one. Reshaping every unsafe boundary cost a tenth of an English prepare.
+        if ((unsafeBreaks is not null && !IsSet(unsafeBreaks, g)) || (measured[g] != 0 && !IsMark(norm, g)) || KeepsContextAtLineEnd(norm, g))
+        {
+            return 0;
+        }
+
+        int safe = g + 1;
+        while (safe < end && safe - g < LineEndContext && (!IsSet(graphemeStarts, safe) || unsafeBreaks is null || IsSet(unsafeBreaks, safe)))
+        {
+            safe++;
+        }
+
+        Span<double> own = alone[..(safe - g)];
+        own.Clear();
+        measurer.MeasureAdvances(norm.AsSpan(g, safe - g), style, own);
+        long gain = 0;
+        for (int i = g; i < safe && (i == g || !IsSet(graphemeStarts, i)); i++)
+        {
+            gain += ToFixed(own[i - g]) - ToFixed(measured[i]);
+        }
+
+        return gain;
     }
 
     /// <summary>

@@ -174,6 +174,57 @@ public class LayoutRulesTests
     }
 
     [Fact]
+    public void ALineStartingInsideAMyanmarWordIsSegmentedFromThere_BlinkLazyLineBreakIteratorSetStartOffset()
+    {
+        // sweep-034's word run `\u101E\u1005\u103A\u1015\u1004\u103A\u101B\u1004\u103A\u1038\u101E\u102D\u102F\u1037`:
+        // ICU's dictionary segments the paragraph after units 6 and 10, but from `\u1015` (unit 3, where a break-anywhere
+        // line started in Chromium) only after unit 10, so a line starting there has no opportunity at unit 6.
+        const string Run = "\u101E\u1005\u103A\u1015\u1004\u103A\u101B\u1004\u103A\u1038\u101E\u102D\u102F\u1037";
+        PreparedText prepared = s_engine.Prepare(Run, Font, new PrepareOptions { Lang = "my" });
+        Assert.Equal(["\u101E\u1005\u103A\u1015\u1004\u103A", "\u101B\u1004\u103A\u1038", "\u101E\u102D\u102F\u1037"], LinesOf(prepared, 30));
+
+        // At 20px (5px a unit) the paragraph's opportunity would end the line at unit 6 (15px); from the line start the
+        // first opportunity (unit 10, 35px) does not fit, so the line breaks anywhere, after `\u101B` (unit 7, 20px).
+        var start = new LayoutCursor(0, 2);
+        Assert.Equal(3, prepared.GetSourceOffset(start));
+        LayoutLineRange line = TextLayout.LayoutNextLineRange(prepared, start, 20)!.Value;
+        Assert.Equal(7, prepared.GetSourceOffset(line.End));
+
+        // At 40px the rest of the word fits up to the restarted opportunity at unit 10, as it does from the word start.
+        line = TextLayout.LayoutNextLineRange(prepared, start, 40)!.Value;
+        Assert.Equal(10, prepared.GetSourceOffset(line.End));
+    }
+
+    /// <summary>The fake measurer, plus HarfBuzz's dotted circle (1 em here) before a Myanmar sign that starts the measured text.</summary>
+    private sealed class DottedCircleMeasurer : Foretext.Shaping.ITextMeasurer
+    {
+        public void MeasureAdvances(ReadOnlySpan<char> text, in Foretext.Shaping.MeasureStyle style, Span<double> advances)
+        {
+            FakeTextMeasurer.Instance.MeasureAdvances(text, style, advances);
+            if (text.Length > 0 && text[0] is >= '\u102B' and <= '\u103E')
+            {
+                advances[0] += 10;
+            }
+        }
+    }
+
+    [Fact]
+    public void ALineStartingAtASpacingMarkIsReshapedFromThere_BlinkShapeLine()
+    {
+        // sweep-100 (16px): `\u101E\u1018\u1031\u102C\u1010\u1030` has no opportunity inside, and Chromium breaks it
+        // anywhere before the vowel sign `\u102C`; the line that starts there is reshaped from its start, and HarfBuzz
+        // draws a dotted circle before the sign, so `\u102C\u1010\u1030` (15px in context here, 25px reshaped) no longer
+        // fits 17px.
+        var engine = new TextLayoutEngine(new DottedCircleMeasurer());
+        PreparedText prepared = engine.Prepare("\u101E\u1018\u1031\u102C\u1010\u1030", Font, new PrepareOptions { Lang = "my" });
+        Assert.Equal(["\u101E\u1018\u1031", "\u102C", "\u1010\u1030"], LinesOf(prepared, 17));
+        Assert.Equal(3, TextLayout.Layout(prepared, 17, 20).LineCount);
+
+        // The sign's line is 15px wide: 5px in context and the 10px circle.
+        Assert.Equal(15, TextLayout.LayoutWithLines(prepared, 17, 20).Lines[1].Width);
+    }
+
+    [Fact]
     public void LongWordMovesToItsOwnLineBeforeBreaking()
     {
         Assert.Equal(["bb", "aaaa", "aaaa", "aa"], Lines("bb aaaaaaaaaa", 22));
