@@ -114,12 +114,17 @@ public sealed class TextLayoutEngine
         return LineHeightMetrics.Build(prepared, metrics);
     }
 
-    /// <summary>Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>).</summary>
+    /// <summary>
+    /// Drops cached measurements held by the measurer, if it caches (<see cref="IMeasurementCache"/>), and the
+    /// process-wide cache of word runs segmented again from a line start (Thai, Lao, Khmer, Myanmar).
+    /// </summary>
     public void ClearCache()
     {
         if (_measurer is IMeasurementCache cache)
         {
             cache.ClearCache();
         }
+
+        Layout.RestartedSegmentationCache.Clear();
     }
 }
