@@ -678,7 +678,6 @@ internal static partial class TextPreparer
         (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3) or
         (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
-    /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
     /// <summary>ICU UScriptCode USCRIPT_COMMON and USCRIPT_INHERITED.</summary>
     private const int CommonScript = 0, InheritedScript = 1;
 
