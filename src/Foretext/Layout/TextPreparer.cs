@@ -696,6 +696,7 @@ internal static partial class TextPreparer
         return CommonScript;
     }
 
+    /// <summary>CSS Text 3 appendix: scripts whose letters join, so letter-spacing is not applied.</summary>
     private static bool IsCursiveScript(int script) => script is
         2 /* Arabic */ or 27 /* Mongolian */ or 34 /* Syriac */ or 84 /* Mandaic */ or 87 /* N'Ko */ or
         90 /* Phags-pa */ or 182 /* Hanifi Rohingya */;
