@@ -225,7 +225,9 @@ internal static partial class LineWalker
 
                     if (p._breakWord)
                     {
-                        line = BreakAnywhere(p, start, startUnit, insideWordGain, maxWidth);
+                        // The second pass starts the line as the first did: an opening bracket given back its full width
+                        // at the line start keeps it (a keep-all CJK word opening with `「` after `、`).
+                        line = BreakAnywhere(p, start, startUnit, start.GraphemeIndex == 0 ? p.StartAdjustment(first) : insideWordGain, maxWidth);
                         return true;
                     }
 
@@ -508,7 +510,7 @@ internal static partial class LineWalker
     {
         SegmentFlags[] flags = p._flags;
         int count = flags.Length;
-        var pen = new Pen(AvailableLayoutUnits(maxWidth)).Advance(startGain); // what a reshaped line start inside a word gains
+        var pen = new Pen(AvailableLayoutUnits(maxWidth)).Advance(startGain); // what the line start gains reshaped (a bracket, a sign inside a word)
 
         Pen contentEnd = pen;
         var fit = Candidate.None;

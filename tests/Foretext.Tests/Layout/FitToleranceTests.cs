@@ -73,4 +73,20 @@ public sealed class FitToleranceTests
         Assert.Equal(chromium, TextLayout.LayoutWithLines(prepared, 48, 17).Lines.Select(l => l.SourceStart).ToArray());
         Assert.Equal(chromium.Length, TextLayout.Layout(prepared, 48, 17).LineCount);
     }
+
+    // Chromium 156 (probed, 16px Noto Sans CJK JP, lang ja, keep-all): the word opening with `「` after `、` is too wide
+    // for the line, so it breaks anywhere; its line starts with `「` at its full width, as the first pass had it.
+    [Theory]
+    [InlineData(40, new[] { 0, 2, 4, 6, 8, 10, 12, 14, 16, 18 })]
+    [InlineData(72, new[] { 0, 4, 8, 12, 16 })]
+    [InlineData(104, new[] { 0, 4, 10, 16 })]
+    public void BreakAnywhereKeepsTheLineStartGain_BlinkHandleOverflow(double width, int[] chromiumStarts)
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare("\u3042\u3044\u3046\u3001\u300C\u304B\u304D\u304F\u3051\u3053\u3055\u3057\u3059\u305B\u305D\u305F\u3061\u3064\u3066\u3068\u300D",
+            "16px \"Noto Sans CJK JP\", sans-serif", new PrepareOptions { Lang = "ja", WordBreak = Foretext.Text.WordBreak.KeepAll });
+        Assert.Equal(chromiumStarts, TextLayout.LayoutWithLines(prepared, width, 24).Lines.Select(l => l.SourceStart).ToArray());
+        Assert.Equal(chromiumStarts.Length, TextLayout.Layout(prepared, width, 24).LineCount);
+    }
 }
