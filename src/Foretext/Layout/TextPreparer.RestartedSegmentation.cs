@@ -232,15 +232,22 @@ internal static partial class TextPreparer
 /// kept per language and word-break mode and looked up by the window's text, as the measurer keeps a word's shaping:
 /// ICU's dictionary run from each grapheme of a Thai, Lao, Khmer or Myanmar word is most of what preparing such text
 /// costs (a warm prepare of the Thai corpus 3.8 -> 20.6 ms with it), and the same words come back. Bounded: emptied
-/// when it holds <see cref="MaxEntries"/> windows (a window is at most 256 units); TextLayoutEngine.ClearCache empties it.
+/// when it holds <see cref="MaxEntries"/> windows or about <see cref="MaxBytes"/> (a window is at most 256 units);
+/// TextLayoutEngine.ClearCache empties it.
 /// </summary>
 internal static class RestartedSegmentationCache
 {
-    /// <summary>Windows kept at most before the cache starts over (each some 100-700 bytes).</summary>
+    /// <summary>Windows kept at most before the cache starts over.</summary>
     internal const int MaxEntries = 65_536;
+
+    /// <summary>Estimated bytes kept at most before the cache starts over (a window: its text, its bits, a dictionary node).</summary>
+    internal const long MaxBytes = 16L << 20;
+
+    private const int EntryOverheadBytes = 112; // string and array headers, the node
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Lang, WordBreak WordBreak), System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]>> s_byStyle = new();
     private static int s_count;
+    private static long s_bytes;
 
     /// <summary>Windows held now.</summary>
     internal static int Count => Volatile.Read(ref s_count);
@@ -263,7 +270,8 @@ internal static class RestartedSegmentationCache
                 }
             }
 
-            if (Interlocked.Increment(ref s_count) > MaxEntries)
+            long bytes = EntryOverheadBytes + (2L * window.Length) + (8L * bits.Length);
+            if (Interlocked.Increment(ref s_count) > MaxEntries || Interlocked.Add(ref s_bytes, bytes) > MaxBytes)
             {
                 Clear();
             }
@@ -282,6 +290,7 @@ internal static class RestartedSegmentationCache
     internal static void Clear()
     {
         Volatile.Write(ref s_count, 0);
+        Volatile.Write(ref s_bytes, 0);
         s_byStyle.Clear();
     }
 }
