@@ -79,7 +79,9 @@ internal static class LineCounter
                     special |= p.EndAdjustment(s) != 0 || s != start;
                 }
 
-                special |= flags[s].Kind() == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart));
+                // A space with a reshape gain (the text before it kerned with it): the walker decides a line ending there.
+                special |= flags[s].Kind() == SegmentKind.HardBreak || ((f & SegmentFlags.ItemStart) != 0 && !(s == start && paragraphStart))
+                    || (f.Kind() == SegmentKind.Space && p.EndAdjustment(s) != 0);
             }
 
             // A plain piece starts a line with nothing added; a piece that ends with a soft hyphen may end a line with

@@ -269,7 +269,15 @@ internal static partial class LineWalker
                     return true;
                 }
 
-                Remember(new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
+                var candidate = new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth);
+                if (FitsBeforeSpaces(p, contentEnd, first, startUnit, laterItem, i))
+                {
+                    Remember(candidate, ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
+                }
+                else if (!firstBreak.IsSet)
+                {
+                    firstBreak = candidate;
+                }
             }
         }
 
@@ -371,6 +379,32 @@ internal static partial class LineWalker
         long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], end - 1);
         long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
         return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
+    }
+
+    /// <summary>
+    /// Whether a line may end after the spaces that end at segment <paramref name="space"/>: the text before them may be
+    /// kerned with the first space (Liberation Serif's `Y` + space; the gain is kept on that space segment), and ShapeLine
+    /// reshapes such a line end when the line started inside its shaping item, while a line that starts at the item's
+    /// start keeps the kerned result (TruncateLineEndResult). Chromium 156, 22px Liberation Serif: `AVAWAY ` is 87.5px
+    /// kerned, 88.31px reshaped; it fills an 87.5px line when it starts the paragraph, but needs 88.5px after
+    /// `Ta ` or `Tatatatata ` on the line before, and a line that started inside the word ends `WA` / `Y ` at 48px.
+    /// </summary>
+    private static bool FitsBeforeSpaces(PreparedText p, Pen contentEnd, int first, int startUnit, bool laterItem, int space)
+    {
+        int firstSpace = space;
+        while (firstSpace > 0 && p._flags[firstSpace - 1].Kind() == SegmentKind.Space)
+        {
+            firstSpace--;
+        }
+
+        long gain = p.EndAdjustment(firstSpace);
+        if (gain <= 0 || firstSpace == 0 || p._flags[firstSpace - 1].Kind() != SegmentKind.Text || laterItem
+            || (startUnit == p._segmentStarts[first] && (first == 0 || (p._flags[first] & SegmentFlags.ItemStart) != 0)))
+        {
+            return true;
+        }
+
+        return FitsReshaped(p, contentEnd, RunStartPosition(p, first, startUnit, laterItem), firstSpace - 1, gain);
     }
 
     /// <summary>
@@ -609,7 +643,8 @@ internal static partial class LineWalker
 
                 default: // Space: hangs
                     pen = pen.Advance(p.Width(i));
-                    if (i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
+                    if ((i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
+                        && FitsBeforeSpaces(p, contentEnd, start.SegmentIndex, startUnit, laterItem, i))
                     {
                         Remember(new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                     }

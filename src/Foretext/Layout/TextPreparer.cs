@@ -528,7 +528,11 @@ internal static partial class TextPreparer
         for (int s = firstSegment; s < endSegment && s + 1 < kinds.Count; s++)
         {
             int end = starts[s + 1];
-            if (kinds[s] != SegmentKind.Text || kinds[s + 1] != SegmentKind.Text || (flags[s] & SegmentFlags.BreakAfter) == 0
+            // A text segment kerned with the space after it (Liberation Serif's `Y` + space) keeps the gain on that space
+            // segment: the walker applies it only to a line that started inside the shaping item (see LineWalker).
+            bool beforeSpace = kinds[s + 1] == SegmentKind.Space;
+            if (kinds[s] != SegmentKind.Text || !(kinds[s + 1] == SegmentKind.Text || beforeSpace)
+                || (!beforeSpace && (flags[s] & SegmentFlags.BreakAfter) == 0)
                 || (flags[s + 1] & SegmentFlags.ItemStart) != 0 || !IsSet(unsafeBreaks, end))
             {
                 continue;
@@ -562,7 +566,7 @@ internal static partial class TextPreparer
             if (gain > 0)
             {
                 reshapes ??= new int[kinds.Count];
-                reshapes[s] = (int)gain;
+                reshapes[beforeSpace ? s + 1 : s] = (int)gain;
             }
         }
 

@@ -89,4 +89,20 @@ public sealed class FitToleranceTests
         Assert.Equal(chromiumStarts, TextLayout.LayoutWithLines(prepared, width, 24).Lines.Select(l => l.SourceStart).ToArray());
         Assert.Equal(chromiumStarts.Length, TextLayout.Layout(prepared, width, 24).LineCount);
     }
+
+    // Chromium 156 (probed, 22px Liberation Serif, which kerns `Y` with the space after it): `AVAWAY ` is 87.5px kerned and
+    // 88.31px reshaped. A line that starts the paragraph keeps it kerned (TruncateLineEndResult); one that starts inside
+    // the shaping item, after `Ta `, reshapes the line end (ShapeLine) and needs 88.5px.
+    [Theory]
+    [InlineData("AVAWAY Tokyo and", 87.5, new[] { 0, 7, 13 })]
+    [InlineData("Ta AVAWAY Tokyo and", 88, new[] { 0, 3, 8, 16 })]
+    [InlineData("Ta AVAWAY Tokyo and", 88.5, new[] { 0, 3, 10, 16 })]
+    public void KernedSpaceIsReshapedOnlyInsideTheItem_BlinkShapeLine(string text, double width, int[] chromiumStarts)
+    {
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(text, "22px \"Liberation Serif\", serif", new PrepareOptions { Lang = "en" });
+        Assert.Equal(chromiumStarts, TextLayout.LayoutWithLines(prepared, width, 30).Lines.Select(l => l.SourceStart).ToArray());
+        Assert.Equal(chromiumStarts.Length, TextLayout.Layout(prepared, width, 30).LineCount);
+    }
 }
