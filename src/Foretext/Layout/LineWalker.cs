@@ -270,7 +270,7 @@ internal static partial class LineWalker
                 }
 
                 var candidate = new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth);
-                if (FitsBeforeSpaces(p, contentEnd, first, startUnit, laterItem, i))
+                if (p._endAdjustments.Length == 0 || FitsBeforeSpaces(p, contentEnd, first, startUnit, laterItem, i))
                 {
                     Remember(candidate, ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                 }
@@ -644,7 +644,7 @@ internal static partial class LineWalker
                 default: // Space: hangs
                     pen = pen.Advance(p.Width(i));
                     if ((i + 1 >= count || flags[i + 1].Kind() != SegmentKind.Space)
-                        && FitsBeforeSpaces(p, contentEnd, start.SegmentIndex, startUnit, laterItem, i))
+                        && (p._endAdjustments.Length == 0 || FitsBeforeSpaces(p, contentEnd, start.SegmentIndex, startUnit, laterItem, i)))
                     {
                         Remember(new Candidate(EndAfter(p, i), contentEnd, false, hyphenWidth), ref fit, ref itemRetry, ref firstBreak, ref fitInItem);
                     }
