@@ -105,4 +105,20 @@ public sealed class FitToleranceTests
         Assert.Equal(chromiumStarts, TextLayout.LayoutWithLines(prepared, width, 30).Lines.Select(l => l.SourceStart).ToArray());
         Assert.Equal(chromiumStarts.Length, TextLayout.Layout(prepared, width, 30).LineCount);
     }
+
+    // Chromium 156 (sweep-003, 12px Noto Sans, pre-wrap, letter-spacing 1px, 75px): tab stops are 8 spaces with letter
+    // spacing apart, but the smallest tab is half the font's own space (Font::TabWidth): `he is\t` ends 1.81px before
+    // a stop, more than half of the 3.12px space, so the tab stops there and `and` stays on the line.
+    [Fact]
+    public void SmallestTabIsHalfTheSpaceWithoutLetterSpacing_BlinkTabWidth()
+    {
+        const string Text = "of   a   \U0001F3F3\uFE0F\u200D\U0001F308   mile   down\nthe road.\u201D to \U0001F363 be my \U0001F469\u200D\U0001F4BB \u2764\uFE0F best friend  years ago.\u201D  he is\tand  what   he 1\uFE0F\u20E3 does,\u201D   insisted \U0001F44D\U0001F3FD\nTom.\t1\uFE0F\u20E3 \u201CAnd \U0001F363";
+        int[] chromium = [0, 18, 25, 30, 41, 50, 62, 75, 88, 99, 109, 122, 136, 141];
+        using var measurer = new HarfBuzzTextMeasurer();
+        var engine = new TextLayoutEngine(measurer);
+        PreparedText prepared = engine.Prepare(Text, "12px \"Noto Sans\", \"Noto Color Emoji\", sans-serif",
+            new PrepareOptions { Lang = "en", WhiteSpace = Foretext.Text.WhiteSpace.PreWrap, LetterSpacing = 1 });
+        Assert.Equal(chromium, TextLayout.LayoutWithLines(prepared, 75, 17).Lines.Select(l => l.SourceStart).ToArray());
+        Assert.Equal(chromium.Length, TextLayout.Layout(prepared, 75, 17).LineCount);
+    }
 }
