@@ -374,12 +374,7 @@ internal static partial class LineWalker
     /// ideographs and needs 48.015625px at the paragraph start.
     /// </summary>
     private static bool FitsTrimmed(PreparedText p, Pen pen, long startPosition, int segment, int end, long trim)
-    {
-        long mark = p.SumAdvances(end - 1, end);
-        long safePosition = p._itemPositions[segment] + p.SumAdvances(p._segmentStarts[segment], end - 1);
-        long head = pen.CommittedUnits + CeilUnits(safePosition) - CeilUnits(startPosition);
-        return (head << 10) + mark + trim <= (pen.AvailableUnits + 1) << 10;
-    }
+        => FitsReshaped(p, pen, startPosition, segment, end - 1, end, trim); // the mark is one unit, reshaped `trim` narrower
 
     /// <summary>
     /// Whether a line may end after the spaces that end at segment <paramref name="space"/>: the text before them may be
@@ -421,6 +416,11 @@ internal static partial class LineWalker
         return FitsReshaped(p, pen, startPosition, segment, p.LastVisibleGraphemeStart(p._segmentStarts[segment], end), end, gain);
     }
 
+    /// <summary>
+    /// The measure both use: LayoutUnit item positions from the run start to <paramref name="last"/>, rounded up apart, plus
+    /// [<paramref name="last"/>, <paramref name="end"/>) exactly, changed by <paramref name="gain"/>, within the available width
+    /// and LayoutUnit's epsilon.
+    /// </summary>
     private static bool FitsReshaped(PreparedText p, Pen pen, long startPosition, int segment, int last, int end, long gain)
     {
         long reshaped = p.SumAdvances(last, end) + gain;

@@ -401,13 +401,16 @@ public class PreparedText
     internal int LastVisibleGraphemeStart(int floor, int end)
     {
         int unit = PreviousGraphemeStart(end, floor);
-        while (unit > floor && TextAt(unit) is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
+        while (unit > floor && IsInvisibleBreak(TextAt(unit)))
         {
             unit = PreviousGraphemeStart(unit, floor);
         }
 
         return Math.Max(unit, floor);
     }
+
+    /// <summary>A soft hyphen, zero width space, word joiner or zero width no-break space: it draws nothing at a line end.</summary>
+    internal static bool IsInvisibleBreak(char c) => c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF';
 
     /// <summary>The grapheme index in segment <paramref name="segment"/> of the grapheme start <paramref name="unit"/> (the inverse of <see cref="GraphemeOffset"/>).</summary>
     internal int GraphemeIndex(int segment, int unit)
@@ -418,10 +421,13 @@ public class PreparedText
     }
 
     /// <summary>The last grapheme start before <paramref name="offset"/>, not before <paramref name="floor"/>.</summary>
-    internal int PreviousGraphemeStart(int offset, int floor)
+    internal int PreviousGraphemeStart(int offset, int floor) => PreviousGraphemeStart(_graphemeStarts, offset, floor);
+
+    /// <summary>The last set bit of <paramref name="graphemeStarts"/> before <paramref name="offset"/>, not before <paramref name="floor"/> (prepare's bitmap too).</summary>
+    internal static int PreviousGraphemeStart(ulong[] graphemeStarts, int offset, int floor)
     {
         int unit = offset - 1;
-        while (unit > floor && (_graphemeStarts[unit >> 6] & (1UL << (unit & 63))) == 0)
+        while (unit > floor && (graphemeStarts[unit >> 6] & (1UL << (unit & 63))) == 0)
         {
             unit--;
         }

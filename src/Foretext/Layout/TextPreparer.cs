@@ -538,23 +538,15 @@ internal static partial class TextPreparer
                 continue;
             }
 
-            int offset = end - 1;
-            while (offset > starts[s] && !IsSet(graphemeStarts, offset))
-            {
-                offset--;
-            }
-
             // A soft hyphen or zero width space ending the segment draws nothing; the grapheme before it is the one whose
             // shaping the text after it changed: HarfBuzz (and LayoutNG, which shapes the item with the soft hyphen in
             // it) kerns `r` with `a` across the soft hyphen in `gr\u00AD|aphi` (Noto Serif CJK SC), and the hyphenated
-            // line end `phalo\u00ADgr` is reshaped without the `a`, 0.1px wider.
-            while (offset > starts[s] && IsInvisibleBreak(norm[offset]))
+            // line end `phalo\u00ADgr` is reshaped without the `a`, 0.1px wider. (PreparedText.LastVisibleGraphemeStart
+            // finds the same grapheme at layout.)
+            int offset = PreparedText.PreviousGraphemeStart(graphemeStarts, end, starts[s]);
+            while (offset > starts[s] && PreparedText.IsInvisibleBreak(norm[offset]))
             {
-                offset--;
-                while (offset > starts[s] && !IsSet(graphemeStarts, offset))
-                {
-                    offset--;
-                }
+                offset = PreparedText.PreviousGraphemeStart(graphemeStarts, offset, starts[s]);
             }
 
             if (end - offset > LineEndContext || IsMark(norm, offset) || KeepsContextAtLineEnd(norm, offset))
@@ -596,8 +588,6 @@ internal static partial class TextPreparer
 
         return trims;
     }
-
-    private static bool IsInvisibleBreak(char c) => c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF';
 
     private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
 
